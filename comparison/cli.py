@@ -1,0 +1,125 @@
+"""The command line: ``python -m comparison <command>``.
+
+Each command is a function ``cmd_<name>(args) -> int`` registered in
+:func:`build_parser`. User mistakes end with a one-paragraph message on
+standard error and exit code 1 (2 for a malformed command line), never with a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from comparison.errors import DataError, Problem
+
+DESCRIPTION = """\
+Compare the quantified targets of Chinese local elderly-care (养老服务) policies.
+
+The curated data (data/*.csv, described by data/datapackage.yaml) holds every
+quantified target of each policy document with the verbatim quote it came from.
+"""
+
+EPILOG = """\
+examples:
+  python -m comparison validate --sources ../shared/seeds
+  python -m comparison export --lang en -o comparison.xlsx
+  python -m comparison extract policy.txt --source-id hangzhou-2024 -o candidates.csv
+  python -m comparison build --out build
+
+Run 'python -m comparison COMMAND --help' for the options of one command.
+"""
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its message is shown without a traceback."""
+
+
+def _print_problems(problems: list[Problem], stream) -> None:
+    for p in problems:
+        print(f"  {p}", file=stream)
+
+
+# --------------------------------------------------------------------------- validate
+def cmd_validate(args: argparse.Namespace) -> int:
+    from comparison.validate import validate
+
+    report = validate(args.data, args.sources)
+    if report.notes:
+        print("Accepted with these normalisations:")
+        _print_problems(report.notes, sys.stdout)
+    for message in report.skipped:
+        print(f"NOTE: {message}.")
+    if report.errors:
+        print(f"validate: {len(report.errors)} problem(s) found:", file=sys.stderr)
+        _print_problems(report.errors, sys.stderr)
+        return 1
+    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+    print(f"OK: {counts}; no problems found.")
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m comparison",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from comparison import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    data_help = "folder of the curated data (default: the project's data/)"
+    p = sub.add_parser(
+        "validate",
+        help="check the data: schema, ids, references, quotes against the source texts, values, deadlines",
+        description=(
+            "Check the curated data: every column against datapackage.yaml, unique ids and resolving references,\n"
+            "every quote against its source text (after Traditional→Simplified and ignoring whitespace),\n"
+            "every value against its quote, every deadline against the document's period, and the SHA-256 of\n"
+            "each source text. Each problem names its file, line and column. Exit code 1 when any is found."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--data", type=Path, default=None, metavar="DIR", help=data_help)
+    p.add_argument(
+        "--sources",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder of the source texts (default: $COMPARISON_SOURCES); without it the quote checks are skipped",
+    )
+    p.set_defaults(func=cmd_validate)
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+#: Functions that add further sub-commands to the parser (filled below).
+_EXTRA_COMMANDS: list = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except DataError as exc:
+        print(f"{parser.prog} {args.command}: {len(exc.problems)} problem(s) in the data:", file=sys.stderr)
+        _print_problems(exc.problems, sys.stderr)
+        print("Run 'python -m comparison validate' for a full check.", file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"{parser.prog} {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

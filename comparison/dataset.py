@@ -1,0 +1,150 @@
+"""Loading the curated data package as one :class:`Dataset`.
+
+Every table is read and checked against ``datapackage.yaml`` (types, allowed
+values, required cells, keys) and every foreign key is resolved. Ids that fix
+an order (jurisdictions, domains, indicators) become ordered categoricals, so
+every table and chart lists them the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from comparison.errors import DataError, Problem, display_path
+from comparison.paths import default_data_dir
+from comparison.tables import read_descriptor, read_table, resource_path
+
+#: The tables of the data package, in the order they are read.
+TABLES = (
+    "units",
+    "domains",
+    "jurisdictions",
+    "indicators",
+    "indicator_keywords",
+    "sources",
+    "targets",
+    "commitments",
+    "population",
+    "national_targets",
+)
+
+
+@dataclass
+class Dataset:
+    """The curated data, one DataFrame per table of ``datapackage.yaml``.
+
+    The index of each raw table is the row's line in its CSV file. Columns are
+    described in ``datapackage.yaml``; :func:`comparison.align.targets_long`
+    joins them into one analysis table.
+    """
+
+    data_dir: Path
+    version: str
+    units: pd.DataFrame
+    domains: pd.DataFrame
+    jurisdictions: pd.DataFrame
+    indicators: pd.DataFrame
+    indicator_keywords: pd.DataFrame
+    sources: pd.DataFrame
+    targets: pd.DataFrame
+    commitments: pd.DataFrame
+    population: pd.DataFrame
+    national_targets: pd.DataFrame
+    notes: list[Problem] = field(default_factory=list)
+
+    # Ordered id lists -------------------------------------------------------
+    @property
+    def jurisdiction_order(self) -> list[str]:
+        return list(self.jurisdictions.sort_values("order")["jurisdiction_id"].astype(str))
+
+    @property
+    def source_order(self) -> list[str]:
+        rank = {j: i for i, j in enumerate(self.jurisdiction_order)}
+        src = self.sources.assign(_r=self.sources["jurisdiction_id"].astype(str).map(rank))
+        return list(src.sort_values(["_r", "source_id"])["source_id"].astype(str))
+
+    @property
+    def domain_order(self) -> list[str]:
+        return list(self.domains.sort_values("order")["domain_id"].astype(str))
+
+    @property
+    def indicator_order(self) -> list[str]:
+        rank = {d: i for i, d in enumerate(self.domain_order)}
+        ind = self.indicators.reset_index(drop=True)
+        ind = ind.assign(_r=ind["domain_id"].astype(str).map(rank), _pos=range(len(ind)))
+        return list(ind.sort_values(["_r", "_pos"])["indicator_id"].astype(str))
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+def _foreign_key_problems(tables: dict[str, pd.DataFrame], descriptor: dict, data_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for res in descriptor["resources"]:
+        frame = tables.get(res["name"])
+        if frame is None:
+            continue
+        label = display_path(resource_path(data_dir, descriptor, res["name"]))
+        for fk in res["schema"].get("foreignKeys", []):
+            (col,) = fk["fields"]
+            ref = fk["reference"]
+            ref_frame = tables.get(ref["resource"])
+            if ref_frame is None:
+                continue
+            valid = set(ref_frame[ref["fields"][0]].dropna().astype(str))
+            choices = sorted(valid)
+            for line, value in frame[col].dropna().items():
+                if str(value) not in valid:
+                    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    problems.append(
+                        Problem(label, int(line), col, f"'{value}' is not a known {ref['fields'][0]} in {ref['resource']}.csv{hint}")
+                    )
+    return problems
+
+
+def _categorise(ds: Dataset) -> None:
+    """Turn id columns into ordered categoricals (in place)."""
+    orders = {
+        "jurisdiction_id": ds.jurisdiction_order,
+        "source_id": ds.source_order,
+        "domain_id": ds.domain_order,
+        "indicator_id": ds.indicator_order,
+    }
+    for name in TABLES:
+        frame = ds.table(name)
+        for col, order in orders.items():
+            if col in frame.columns:
+                frame[col] = pd.Categorical(frame[col], categories=order, ordered=True)
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Load and check the data package in ``data_dir`` (default: the project's ``data/``).
+
+    Raises :class:`DataError` listing every problem (file, line, column, what is
+    wrong) when any table is malformed. Normalisations that lose nothing (a
+    byte-order mark, CRLF line ends, blank lines, spaces around cells) are
+    accepted and listed in ``Dataset.notes``.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not (data_dir / "datapackage.yaml").exists():
+        raise DataError([Problem(display_path(data_dir), None, None, "no datapackage.yaml here: is this the data folder?")])
+    descriptor = read_descriptor(data_dir)
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for name in TABLES:
+        frame, found = read_table(data_dir, name)
+        problems.extend(found)
+        if frame is not None:
+            tables[name] = frame
+    problems.extend(_foreign_key_problems(tables, descriptor, data_dir))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    ds = Dataset(data_dir=data_dir, version=str(descriptor.get("version", "")), notes=problems, **tables)
+    _categorise(ds)
+    return ds

@@ -1,0 +1,168 @@
+"""Reading the numbers that Chinese policy texts state.
+
+Handles Arabic digits (also full-width ones, and with the spaces a PDF
+extraction leaves inside them), decimal points, the multipliers 万 and 亿
+(``2.4万`` is 24000), Chinese numerals (``两``, ``十五``, ``一百二十``, ``萬`` alone
+is 10000), ``百分之五十`` (50 %) and ``千分之二`` (2 ‰).
+
+All functions work on text in any script: they normalise it first with
+:func:`comparison.script.match_key`-like rules (NFKC, Traditional to
+Simplified), without removing whitespace between words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from comparison.script import to_simplified
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+# An Arabic number: digits with optional thousands separators and decimals;
+# spaces may stand between digits (PDF extraction), never across a line.
+_ARABIC = r"\d(?:[ \t]?\d)*(?:,\d{3})*(?:[ \t]?\.[ \t]?\d+)?"
+_NUMBER_RE = re.compile(
+    rf"(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|[{_CN_CHARS}]+))"
+    rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|[{_CN_CHARS}]+))"
+    rf"|(?P<arabic>{_ARABIC})(?:[ \t]?(?P<mult>[万亿]))?(?P<pct>[ \t]?%)?"
+    rf"|(?P<cn>[{_CN_CHARS}]+)"
+)
+
+#: Words that state full coverage: a target of 100 %.
+COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "各", "每个", "每一", "都")
+#: Idioms of the form 应A尽A (应保尽保, 应养尽养, 应补尽补): everyone eligible is covered.
+_COVERAGE_IDIOM = re.compile(r"应(\w)尽\1|愿(\w)全\2")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in a text.
+
+    ``value`` is the number in its own terms (``60%`` gives 60, ``2.4万`` gives
+    24000, ``千分之二`` gives 2); ``kind`` is ``"percent"``, ``"permille"`` or
+    ``"plain"``; ``start`` and ``end`` index the normalised text; ``text`` is
+    the matched characters.
+    """
+
+    value: float
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and signs to ASCII) and Traditional to Simplified."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
+
+
+def parse_chinese_numeral(text: str) -> float | None:
+    """The value of a Chinese numeral such as ``二十``, ``一百二十``, ``两``, ``三万``.
+
+    Returns ``None`` for a string that is not a well-formed numeral. A bare
+    ``十`` is 10, a bare ``万`` is 10000. Digit strings such as ``二〇二五`` read
+    digit by digit (2025).
+    """
+    if not text or any(ch not in _CN_CHARS for ch in text):
+        return None
+    if len(text) > 1 and all(ch in _DIGITS for ch in text):
+        # 二〇二五: digit by digit. A run like 一一 is not a numeral people write otherwise.
+        return float("".join(str(_DIGITS[ch]) for ch in text))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0:
+                return None  # two digits in a row without a unit: not a numeral
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        else:  # 万 or 亿
+            section += digit or 0
+            if section == 0:
+                section = 1
+            total = (total + section) * _BIG_UNITS[ch]
+            section = 0
+            digit = None
+    section += digit or 0
+    return float(total + section)
+
+
+def _arabic_value(raw: str) -> float:
+    return float(Decimal(re.sub(r"[ \t,]", "", raw)))
+
+
+def find_numbers(text: str, *, normalised: bool = False) -> list[NumberMatch]:
+    """Every number stated in ``text``, in order of appearance.
+
+    Pass ``normalised=True`` when ``text`` already went through :func:`normalise`
+    (as in batch processing), to skip that step.
+    """
+    norm = text if normalised else normalise(text)
+    found: list[NumberMatch] = []
+    for m in _NUMBER_RE.finditer(norm):
+        if m.group("pct_cn") or m.group("pml_cn"):
+            body = m.group("pct_body") or m.group("pml_body")
+            value = _arabic_value(body) if body[0].isdigit() else parse_chinese_numeral(body)
+            if value is None:
+                continue
+            kind = "percent" if m.group("pct_cn") else "permille"
+        elif m.group("arabic"):
+            value = _arabic_value(m.group("arabic"))
+            if m.group("mult"):
+                value *= _BIG_UNITS[m.group("mult")]
+            kind = "percent" if m.group("pct") else "plain"
+        else:
+            value = parse_chinese_numeral(m.group("cn"))
+            if value is None:
+                continue
+            kind = "plain"
+        found.append(NumberMatch(_tidy(value), kind, m.start(), m.end(), m.group(0)))
+    return found
+
+
+def _tidy(value: float) -> float:
+    """Remove binary noise from products such as 2.4 * 10000."""
+    return float(round(value, 6))
+
+
+def numbers_in(text: str, *, normalised: bool = False) -> set[float]:
+    """The set of values stated in ``text`` (see :func:`find_numbers`)."""
+    return {n.value for n in find_numbers(text, normalised=normalised)}
+
+
+def states_coverage(text: str, *, normalised: bool = False) -> bool:
+    """True when ``text`` states full coverage in words (全覆盖, 所有, 均, 各…)."""
+    norm = text if normalised else normalise(text)
+    return any(word in norm for word in COVERAGE_WORDS) or bool(_COVERAGE_IDIOM.search(norm))
+
+
+def quote_states_value(quote: str, value: float, unit_id: str, *, normalised: bool = False) -> bool:
+    """Whether ``quote`` states ``value`` (in ``unit_id``).
+
+    True when the value is among the numbers of the quote, or when the value
+    is 100 percent and the quote states full coverage in words.
+    """
+    target = _tidy(float(value))
+    if target in numbers_in(quote, normalised=normalised):
+        return True
+    return unit_id == "percent" and target == 100.0 and states_coverage(quote, normalised=normalised)
+
+
+def normalise_many(texts: list[str]) -> list[str]:
+    """:func:`normalise` for many short texts at once (one OpenCC call).
+
+    Line breaks inside a text become spaces, which matching ignores anyway.
+    """
+    if not texts:
+        return []
+    joined = "\n".join(t.replace("\r", " ").replace("\n", " ") for t in texts)
+    return normalise(joined).split("\n")
