@@ -9,6 +9,8 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -95,13 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_validate)
 
-    for register in _EXTRA_COMMANDS:
-        register(sub)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_parser(sub)
     return parser
 
 
-#: Functions that add further sub-commands to the parser (filled below).
-_EXTRA_COMMANDS: list = []
+#: Modules that each add one sub-command with ``add_parser(subparsers)``; the
+#: parser sets ``func`` to the module's ``run(args) -> int``. These modules
+#: import their heavy dependencies inside ``run`` so that ``--help`` is fast.
+COMMAND_MODULES = tuple(
+    name
+    for name in ("comparison.export_cli", "comparison.extract", "comparison.build")
+    if importlib.util.find_spec(name) is not None
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,10 +37,15 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str, *, taiwan: bool = False) -> str:
-    """Simplified text in Traditional characters; ``taiwan=True`` also uses Taiwan phrasing."""
+    """Simplified text in Traditional characters.
+
+    Uses the Taiwan standard character forms (OpenCC ``s2tw``: 床, not the
+    variant 牀 that plain ``s2t`` gives); ``taiwan=True`` also converts phrasing
+    (``s2twp``: 数据 → 資料).
+    """
     if not text:
         return text
-    return converter("s2twp" if taiwan else "s2t").convert(text)
+    return converter("s2twp" if taiwan else "s2tw").convert(text)
 
 
 def to_script(text: str, lang: str, *, taiwan: bool = False) -> str:
