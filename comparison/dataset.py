@@ -9,6 +9,9 @@ every table and chart lists them the same way.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,17 +125,65 @@ def _categorise(ds: Dataset) -> None:
                 frame[col] = pd.Categorical(frame[col], categories=order, ordered=True)
 
 
-def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+def _fingerprint(data_dir: Path) -> str:
+    """A digest of every file of the data package and of the code that checks it."""
+    from comparison import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{pd.__version__}".encode())
+    for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.yaml"]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for module in ("tables.py", "dataset.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "elderly-care-targets"
+
+
+def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> Dataset:
     """Load and check the data package in ``data_dir`` (default: the project's ``data/``).
 
     Raises :class:`DataError` listing every problem (file, line, column, what is
     wrong) when any table is malformed. Normalisations that lose nothing (a
     byte-order mark, CRLF line ends, blank lines, spaces around cells) are
     accepted and listed in ``Dataset.notes``.
+
+    A data package that passed these checks once is kept in the user's cache
+    folder, keyed by a digest of every data file and of the checking code, so
+    that loading the same bytes again skips the checks; any change to a file
+    means a full check. ``cache=False`` always checks.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     if not (data_dir / "datapackage.yaml").exists():
         raise DataError([Problem(display_path(data_dir), None, None, "no datapackage.yaml here: is this the data folder?")])
+    if not cache:
+        return _load_checked(data_dir)
+    key = _fingerprint(data_dir)
+    cached = _cache_dir() / f"{key}.pickle"
+    try:
+        with open(cached, "rb") as fh:
+            ds = pickle.load(fh)
+        ds.data_dir = data_dir
+        return ds
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    ds = _load_checked(data_dir)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(ds, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # an unwritable cache only costs time
+    return ds
+
+
+def _load_checked(data_dir: Path) -> Dataset:
+    """Read and check every table (the uncached path of :func:`load_dataset`)."""
     descriptor = read_descriptor(data_dir)
     tables: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
