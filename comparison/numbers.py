@@ -79,8 +79,8 @@ def parse_chinese_numeral(text: str) -> float | None:
     digit: int | None = None
     for ch in text:
         if ch in _DIGITS:
-            if digit is not None and _DIGITS[ch] != 0:
-                return None  # two digits in a row without a unit: not a numeral
+            if digit:  # two non-zero digits in a row without a unit: not a numeral (零 only holds a place)
+                return None
             digit = _DIGITS[ch]
         elif ch in _SMALL_UNITS:
             section += (1 if digit is None else digit) * _SMALL_UNITS[ch]

@@ -189,46 +189,72 @@ def read_raw(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[Proble
 
 
 # --------------------------------------------------------------------------- typing and checks
+_DTYPES = {"number": "float64", "integer": "Int64", "boolean": "boolean", "date": "datetime64[ns]", "string": "object"}
+
+
 @lru_cache(maxsize=32)
 def _pandera_schema(schema_yaml: str):
+    """The pandera schema of a Table Schema (given as YAML text, for caching).
+
+    Types come from the descriptor; the columns arrive already typed by
+    :func:`parse_types`, so pandera checks the constraints: required cells,
+    allowed values, patterns and ranges. Keys are checked by :func:`check_keys`,
+    which names the line of the first copy.
+    """
     from pandera.io.pandas_io import from_frictionless_schema
 
     schema = yaml.safe_load(schema_yaml)
-    # Composite and single keys are checked by check_keys, with the line of the first copy.
     fs = {k: v for k, v in schema.items() if k not in ("primaryKey", "foreignKeys")}
     for f in fs["fields"]:
         f.get("constraints", {}).pop("unique", None)
     pandera_schema = from_frictionless_schema(fs)
-    updates = {}
+    updates = {f["name"]: {"dtype": _DTYPES.get(f["type"], "object")} for f in schema["fields"]}
+    return pandera_schema.update_columns(updates)
+
+
+_TYPE_MESSAGES = {
+    "number": "is not a number (write digits only, e.g. 60 for 60% and 24000 for 2.4万)",
+    "integer": "is not a whole number",
+    "boolean": "is not true or false",
+    "date": "is not a date in the form YYYY-MM-DD",
+}
+
+
+def _parse_column(col: pd.Series, kind: str) -> pd.Series:
+    """One column of strings as the Table Schema type ``kind``; unparseable cells become missing."""
+    if kind == "number":
+        return pd.to_numeric(col, errors="coerce").astype("float64")
+    if kind == "integer":
+        num = pd.to_numeric(col, errors="coerce")
+        num = num.where(num.isna() | (num == num.round()))
+        return num.astype("Int64")
+    if kind == "boolean":
+        return col.map(lambda v: True if v in _TRUE else False if v in _FALSE else pd.NA).astype("boolean")
+    if kind == "date":
+        return pd.to_datetime(col, format="%Y-%m-%d", errors="coerce")
+    return col
+
+
+def parse_types(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Type each column as the descriptor says; one problem per cell that does not parse."""
+    typed = frame.copy()
+    problems = []
     for f in schema["fields"]:
-        optional = not f.get("constraints", {}).get("required")
-        if f["type"] == "integer":
-            updates[f["name"]] = {"dtype": "Int64" if optional else "int64"}
-        elif f["type"] == "string":
-            # Plain Python strings: pandas' own string dtypes differ between versions.
-            updates[f["name"]] = {"dtype": "object"}
-        elif f["type"] == "boolean":
-            updates[f["name"]] = {"dtype": "boolean" if optional else "bool"}
-        elif f["type"] == "date":
-            updates[f["name"]] = {"dtype": "datetime64[ns]"}
-    if updates:
-        pandera_schema = pandera_schema.update_columns(updates)
-    return pandera_schema
+        name, kind = f["name"], f["type"]
+        if kind not in _TYPE_MESSAGES:
+            continue
+        raw = frame[name]
+        parsed = _parse_column(raw, kind)
+        bad = raw.notna() & parsed.isna()
+        for line in raw.index[bad.to_numpy(dtype=bool)]:
+            problems.append(Problem(label, int(line), name, f"'{raw.at[line]}' {_TYPE_MESSAGES[kind]}"))
+        typed[name] = parsed
+    return typed, problems
 
 
 def _describe_failure(check: str, case, field: dict) -> str:
+    """A sentence for a failed pandera check on one cell."""
     shown = "" if case is None or (isinstance(case, float) and pd.isna(case)) else f"'{case}' "
-    kind = field["type"]
-    if check.startswith("coerce_dtype") or check.startswith("dtype"):
-        if kind == "number":
-            return f"{shown}is not a number (write digits only, e.g. 60 for 60% and 24000 for 2.4万)"
-        if kind == "integer":
-            return f"{shown}is not a whole number"
-        if kind == "boolean":
-            return f"{shown}is not true or false"
-        if kind == "date":
-            return f"{shown}is not a date in the form YYYY-MM-DD"
-        return f"{shown}has the wrong type"
     name = check.split("(")[0]
     constraints = field.get("constraints", {})
     if name == "not_nullable":
@@ -241,78 +267,33 @@ def _describe_failure(check: str, case, field: dict) -> str:
         lo, hi = constraints.get("minimum"), constraints.get("maximum")
         rng = f"at least {lo}" if hi is None else f"at most {hi}" if lo is None else f"between {lo} and {hi}"
         return f"{shown}is out of range: must be {rng}"
-    return f"{shown}fails check {check}"
+    return f"{shown}fails the check {check}"
 
 
 def coerce(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Type the string columns of ``frame`` as ``schema`` says and check its constraints.
 
-    Returns the typed frame (rows with errors still in it) and one problem per
-    failing cell, with the line taken from the index.
+    Returns the typed frame (bad cells become missing, so later checks still
+    run) and one problem per failing cell, with the line taken from the index.
     """
     import pandera.pandas as pa
 
     fields = {f["name"]: f for f in schema["fields"]}
-    frame = frame.copy()
-    for name, f in fields.items():
-        if f["type"] == "boolean":
-            frame[name] = frame[name].map(lambda v: True if v in _TRUE else False if v in _FALSE else v)
-        elif f["type"] == "date":
-            frame[name] = frame[name].map(_parse_date)
-    problems: list[Problem] = []
+    typed, problems = parse_types(frame, schema, label)
+    seen = {(p.line, p.column) for p in problems}
     try:
-        typed = _pandera_schema(yaml.safe_dump(schema, allow_unicode=True)).validate(frame, lazy=True)
+        _pandera_schema(yaml.safe_dump(schema, allow_unicode=True)).validate(typed, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-        bad_cells = set()
-        for rec in cases.itertuples(index=False):
+        for rec in exc.failure_cases.itertuples(index=False):
             column = rec.column if isinstance(rec.column, str) else None
-            index = rec.index
-            line = int(index) if index is not None and not pd.isna(index) else None
-            if column is None or (line, column) in bad_cells:
+            if column is None or rec.index is None or pd.isna(rec.index):
                 continue
-            bad_cells.add((line, column))
-            case = frame.at[line, column] if line is not None else rec.failure_case
-            if isinstance(case, _BadDate):
-                case = case.raw
-            problems.append(Problem(label, line, column, _describe_failure(rec.check, case, fields[column])))
-        typed = _best_effort_types(frame, fields, bad_cells)
+            line = int(rec.index)
+            if (line, column) in seen:
+                continue
+            seen.add((line, column))
+            problems.append(Problem(label, line, column, _describe_failure(rec.check, frame.at[line, column], fields[column])))
     return typed, problems
-
-
-class _BadDate(str):
-    """A date cell that did not parse; keeps its raw text for the message."""
-
-    @property
-    def raw(self) -> str:
-        return str(self)
-
-
-def _parse_date(value):
-    if value is pd.NA or value is None:
-        return pd.NaT
-    try:
-        return pd.Timestamp(pd.to_datetime(value, format="%Y-%m-%d"))
-    except (ValueError, TypeError):
-        return _BadDate(value)
-
-
-def _best_effort_types(frame: pd.DataFrame, fields: dict, bad: set) -> pd.DataFrame:
-    """Typed columns where the bad cells become missing, so later checks can still run."""
-    out = frame.copy()
-    for line, column in bad:
-        out.at[line, column] = pd.NA
-    for name, f in fields.items():
-        col = out[name]
-        if f["type"] == "number":
-            out[name] = pd.to_numeric(col, errors="coerce").astype("float64")
-        elif f["type"] == "integer":
-            out[name] = pd.to_numeric(col, errors="coerce").astype("Int64")
-        elif f["type"] == "boolean":
-            out[name] = col.map(lambda v: v if isinstance(v, bool) else pd.NA).astype("boolean")
-        elif f["type"] == "date":
-            out[name] = pd.to_datetime(col.map(lambda v: v if isinstance(v, pd.Timestamp) else pd.NaT))
-    return out
 
 
 def check_keys(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]:

@@ -218,7 +218,7 @@ def validate(
     """
     report = Report()
     try:
-        ds = load_dataset(data_dir)
+        ds = load_dataset(data_dir, cache=False)
     except DataError as exc:
         report.problems.extend(exc.problems)
         return report

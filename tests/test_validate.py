@@ -1,0 +1,195 @@
+"""validate: passes on the real data and fails, clearly, on each kind of broken data."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from comparison.validate import validate
+
+
+# --------------------------------------------------------------------------- helpers
+def edit_row(path: Path, key: str, match: str, /, **changes) -> int:
+    """Change cells of the row whose ``key`` column equals ``match``; return its line number."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    for i, row in enumerate(rows):
+        if row[key] == match:
+            row.update(changes)
+            line = i + 2
+            break
+    else:
+        raise KeyError(match)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return line
+
+
+def errors_of(data_dir: Path, sources_dir: Path | None = None, **kw) -> list:
+    report = validate(data_dir, sources_dir, **kw)
+    return report.errors
+
+
+def only_error(data_dir: Path, sources_dir: Path | None = None):
+    errors = errors_of(data_dir, sources_dir, require_sources=False)
+    assert len(errors) == 1, [str(e) for e in errors]
+    return errors[0]
+
+
+T = "ningbo-2021-t05"  # 建设家庭养老床位1500张以上
+
+
+# --------------------------------------------------------------------------- the real data
+def test_real_data_passes_every_check(sources_dir):
+    report = validate(None, sources_dir)
+    assert report.ok, "\n".join(map(str, report.errors))
+    assert report.counts["quotes checked"] == report.counts["targets"] + report.counts["commitments"]
+    assert not report.skipped
+
+
+def test_without_sources_quote_checks_are_skipped_and_said(data_copy, monkeypatch):
+    monkeypatch.delenv("COMPARISON_SOURCES", raising=False)
+    report = validate(data_copy, None, require_sources=False)
+    assert report.ok
+    assert any("skipped" in s for s in report.skipped)
+
+
+def test_under_ci_a_missing_corpus_is_an_error(data_copy, tmp_path):
+    report = validate(data_copy, tmp_path / "nowhere", require_sources=True)
+    assert not report.ok
+    assert "does not exist" in str(report.errors[0])
+
+
+# --------------------------------------------------------------------------- one broken copy per kind of error
+@pytest.mark.parametrize(
+    ("changes", "column", "fragment"),
+    [
+        pytest.param({"value": "60%"}, "value", "'60%' is not a number", id="percent-sign"),
+        pytest.param({"value": "1600"}, "value", "1600 is not stated in the quote", id="value-not-in-quote"),
+        pytest.param({"unit_id": "bed"}, "unit_id", "did you mean 'beds'", id="unknown-unit"),
+        pytest.param({"indicator_id": "family_care_bed"}, "indicator_id", "did you mean 'family_care_beds'", id="unknown-indicator"),
+        pytest.param({"operator": ">="}, "operator", "not one of the allowed values", id="operator-spelling"),
+        pytest.param({"kind": "goal"}, "kind", "not one of the allowed values", id="unknown-kind"),
+        pytest.param({"deadline_year": "2030"}, "deadline_year", "outside the period", id="deadline-outside-period"),
+        pytest.param({"deadline_year": "2025.5"}, "deadline_year", "not a whole number", id="deadline-not-integer"),
+        pytest.param({"is_aspirational": "yes"}, "is_aspirational", "not true or false", id="boolean-spelling"),
+        pytest.param({"quote": ""}, "quote", "empty but required", id="empty-quote"),
+        pytest.param({"target_id": "wuhan-2024-t99"}, "target_id", "does not belong to source", id="id-of-other-source"),
+        pytest.param({"target_id": "Ningbo t5"}, "target_id", "expected form", id="id-pattern"),
+        pytest.param({"value": "-3"}, "value", "out of range", id="negative-value"),
+    ],
+)
+def test_broken_target_cell_is_named(data_copy, changes, column, fragment):
+    line = edit_row(data_copy / "targets.csv", "target_id", T, **changes)
+    err = only_error(data_copy)
+    assert (err.file.endswith("targets.csv"), err.line, err.column) == (True, line, column)
+    assert fragment in err.message
+
+
+def test_quote_not_in_source_is_named(data_copy, sources_dir):
+    line = edit_row(data_copy / "targets.csv", "target_id", T, quote="建设家庭养老床位1500张以上并全部验收")
+    err = only_error(data_copy, sources_dir)
+    assert (err.line, err.column) == (line, "quote")
+    assert "does not occur in the text of ningbo-2021" in err.message
+    assert "differs at" in err.message
+
+
+def test_traditional_quote_matches_after_conversion_and_pdf_spaces_are_ignored(data_copy, sources_dir):
+    # A Simplified copy of a Traditional quote still occurs in its source; so does a quote without the PDF's spaces.
+    edit_row(data_copy / "targets.csv", "target_id", "wuhan-2024-t12", quote="65岁及以上老年人健康管理率达到65%")
+    assert errors_of(data_copy, sources_dir) == []
+
+
+def test_duplicate_target_id_names_both_lines(data_copy):
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = errors_of(data_copy, require_sources=False)
+    dup = [e for e in errors if "duplicate" in e.message]
+    assert dup and dup[0].line == len(lines) and "first on line 2" in dup[0].message
+
+
+def test_changed_source_text_fails_the_hash(data_copy, sources_dir, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in sources_dir.glob("*.txt"):
+        (corpus / f.name).write_bytes(f.read_bytes())
+    (corpus / "001_3a780e08cb5105fb.txt").write_bytes((sources_dir / "001_3a780e08cb5105fb.txt").read_bytes() + b"\n")
+    err = only_error(data_copy, corpus)
+    assert err.column == "text_sha256" and "has changed" in err.message
+
+
+def test_missing_source_text_is_named(data_copy, sources_dir):
+    line = edit_row(data_copy / "sources.csv", "source_id", "wuhan-2024", text_file="no_such_file.txt")
+    errors = errors_of(data_copy, sources_dir)
+    assert any(e.line == line and e.column == "text_file" and "not found" in e.message for e in errors)
+
+
+def test_missing_column_is_named_with_suggestion(data_copy):
+    path = data_copy / "targets.csv"
+    text = path.read_text(encoding="utf-8").replace("deadline_year", "deadline", 1)
+    path.write_text(text, encoding="utf-8")
+    messages = [str(e) for e in errors_of(data_copy, require_sources=False)]
+    assert any("'deadline'" in m and "unknown column" in m and "did you mean 'deadline_year'" in m for m in messages)
+    assert any("'deadline_year'" in m and "required column is missing" in m for m in messages)
+
+
+def test_gbk_file_gets_a_saving_hint(data_copy):
+    path = data_copy / "commitments.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    err = only_error(data_copy)
+    assert err.file.endswith("commitments.csv")
+    assert "not UTF-8" in err.message and "GBK" in err.message and "CSV UTF-8" in err.message
+
+
+def test_bom_crlf_blank_lines_and_spaces_are_accepted_and_reported(data_copy):
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "")
+    lines[2] = lines[2].replace("rushan-2025-t02,", "rushan-2025-t02 ,", 1)
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    report = validate(data_copy, None, require_sources=False)
+    assert report.ok, [str(e) for e in report.errors]
+    notes = " | ".join(p.message for p in report.notes)
+    for fragment in ("byte-order mark", "CRLF", "blank line", "spaces around"):
+        assert fragment in notes
+
+
+def test_empty_file_is_an_error(data_copy):
+    (data_copy / "commitments.csv").write_bytes(b"")
+    err = only_error(data_copy)
+    assert "empty" in err.message
+
+
+# --------------------------------------------------------------------------- the command line
+def test_cli_validate_passes_on_real_data(cli, sources_dir):
+    result = cli("validate", "--sources", str(sources_dir))
+    assert result.returncode == 0, result.stderr
+    assert "OK:" in result.stdout and "quotes checked" in result.stdout
+
+
+def test_cli_validate_reports_file_line_column(cli, data_copy):
+    line = edit_row(data_copy / "targets.csv", "target_id", T, value="six")
+    result = cli("validate", "--data", str(data_copy), env={"COMPARISON_SOURCES": "", "COMPARISON_REQUIRE_SOURCES": ""})
+    assert result.returncode == 1
+    assert f"targets.csv, line {line}, column 'value': 'six' is not a number" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_validate_says_when_quotes_were_not_checked(cli):
+    result = cli("validate", env={"COMPARISON_SOURCES": "", "COMPARISON_REQUIRE_SOURCES": ""})
+    assert result.returncode == 0
+    assert "quote and SHA-256 checks skipped" in result.stdout
+
+
+def test_cli_validate_wrong_data_folder(cli, tmp_path):
+    result = cli("validate", "--data", str(tmp_path))
+    assert result.returncode == 1
+    assert "no datapackage.yaml here" in result.stderr
+    assert "Traceback" not in result.stderr
