@@ -28,6 +28,7 @@ report: $(STAMP)
 	$(BIN)/python -m comparison build --out build
 
 test: $(STAMP)
+	tools/ensure-chromium
 	$(BIN)/python -m pytest
 
 validate: $(STAMP)

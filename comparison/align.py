@@ -307,7 +307,7 @@ def comparison_table(
     wide = wide.loc[[i for i in ds.indicator_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
     if national:
         ref = national_reference(ds, lang)
-        wide[_label("national_reference", lang)] = wide.index.astype(str).map(ref).fillna("")
+        wide[_label("national_reference", lang)] = [ref.get(i, "") for i in wide.index.astype(str)]
     wide.index = wide.index.astype(str).map(indicator_names(ds, lang))
     wide.columns = [jurisdiction_names(ds, lang).get(c, c) for c in wide.columns]
     wide.index.name = _label("indicator", lang)
