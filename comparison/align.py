@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from comparison.dataset import Dataset
-from comparison.labels import ADMIN_LEVEL, ATTRIBUTE, KIND, STATUS, check_lang, format_target, pick, vocab
+from comparison.labels import ATTRIBUTE, KIND, POPULATION_BASIS, STATUS, check_lang, format_target, pick, vocab
 from comparison.script import series_to_script, to_simplified
 
 #: The population basis on which per-1000-older-people figures are compared.
@@ -385,9 +385,10 @@ def per_1000_table(ds: Dataset, lang: str = "zh-Hans", *, basis: str = COMPARABL
 
 def _no_figure_reason(has_other: bool, other_basis: str | None, basis: str, lang: str) -> str:
     if has_other:
+        other, wanted = vocab(POPULATION_BASIS, other_basis, lang), vocab(POPULATION_BASIS, basis, lang)
         return pick(
-            f"无可比人口数据：已引用的数据口径为 {other_basis}，与 {basis} 不同",
-            f"no comparable figure: the cited population is on basis {other_basis}, not {basis}",
+            f"无可比人口数据：已引用的老年人口为“{other}”，与“{wanted}”口径不同",
+            f"no comparable figure: the cited older population is on another basis ({other}, not {wanted})",
             lang,
         )
     return pick("无可比人口数据：未找到有来源的老年人口数", "no comparable figure: no sourced older-population figure was found", lang)

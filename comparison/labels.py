@@ -111,6 +111,12 @@ ADMIN_LEVEL = {
     "district": ("区", "district"),
 }
 SCRIPT = {"zh-Hans": ("简体", "Simplified"), "zh-Hant": ("繁体", "Traditional")}
+#: Bases of older-population figures (population.csv ``basis``).
+POPULATION_BASIS = {
+    "census2020_resident": ("第七次全国人口普查（2020年）常住人口", "2020 census, resident population"),
+    "yearend2021_unstated": ("2021年末，口径未说明", "end of 2021, basis not stated"),
+    "yearend2017_registered": ("2017年末户籍人口", "registered population, end of 2017"),
+}
 ASPIRATIONAL = ("力争", "aim")
 
 

@@ -127,7 +127,7 @@ def test_per_1000_only_for_the_comparable_basis(dataset):
     beds = per.loc["chongqing-2022-t08"]
     assert beds["per_1000_older_people"] == pytest.approx(5000 / 7010400 * 1000)
     ningbo = per.loc["ningbo-2021-t05"]
-    assert pd.isna(ningbo["per_1000_older_people"]) and "not census2020_resident" in ningbo["reason"]
+    assert pd.isna(ningbo["per_1000_older_people"]) and "another basis (end of 2021, basis not stated" in ningbo["reason"]
 
 
 def test_per_1000_never_estimates_a_missing_population(dataset):

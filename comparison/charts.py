@@ -1,0 +1,687 @@
+"""Charts that compare the cities' targets, in Simplified Chinese, Traditional Chinese or English.
+
+Every plot function is shaped like seaborn's: the :class:`~comparison.dataset.Dataset`
+first, everything else keyword-only, an ``ax`` to draw on (a new figure is made
+when it is omitted), and the Axes returned; none calls ``plt.show()``. Every
+figure carries a title, axis labels and a source line naming the documents and
+the data version. A city has the same colour in every chart
+(:func:`city_palette`, colour-blind-safe).
+
+Typical use::
+
+    import comparison as cmp
+    from comparison import charts
+    ds = cmp.load_dataset()
+    ax = charts.plot_coverage(ds, lang="en")
+    charts.save_figure(ax.figure, "build/coverage_en")
+"""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import Bbox
+
+from comparison.align import (
+    coverage_long,
+    domain_names,
+    indicator_names,
+    jurisdiction_names,
+    per_1000_table,
+    resolve_indicators,
+    targets_long,
+)
+from comparison.dataset import Dataset
+from comparison.fonts import setup_fonts
+from comparison.labels import STATUS, check_lang, column_label, format_number, format_target, vocab
+
+#: Okabe & Ito's colour-blind-safe palette, in the order the cities receive it.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
+
+#: Coverage statuses as one blue ramp: readable without hue, and in greyscale.
+STATUS_COLOURS = {"quantified": "#08519C", "qualitative": "#9ECAE1", "not_mentioned": "#EFEFEF"}
+
+#: Where the national reference is labelled in :func:`plot_indicator_targets`: a strip above the first city.
+NATIONAL_LABEL_ROW = -1.3
+
+#: Resolution of the PNG files.
+PNG_DPI = 150
+
+#: Fixed salt for the ids in SVG files, so that saving twice gives the same bytes.
+SVG_HASHSALT = "elderly-care-targets"
+
+#: Every text of the charts: (Simplified Chinese, English); Traditional is derived.
+TEXT: dict[str, tuple[str, str]] = {
+    "source": ("来源：{cities}政策文件，见 data/sources.csv", "Source: policy documents of {cities}, see data/sources.csv"),
+    "national_source": ("全国参考见 data/national_targets.csv", "national reference in data/national_targets.csv"),
+    "population_source": ("老年人口见 data/population.csv", "older population in data/population.csv"),
+    "version": ("数据版本 {version}", "data version {version}"),
+    "coverage_title": ("哪些城市为哪些指标设定了量化目标", "Which city set a quantified target for which indicator"),
+    "quantified_count": ("量化目标（格内数字＝目标数）", "quantified (number in cell = targets)"),
+    "indicator_title": ("{indicator}：各市目标", "{indicator}: city targets"),
+    "indicator_national_title": ("{indicator}：各市目标与全国参考", "{indicator}:\ncity targets and the national reference"),
+    "percent_axis": ("目标值（%）", "Target (%)"),
+    "gap_qualitative": ("仅定性承诺（无数值）", "qualitative commitment only (no figure)"),
+    "gap_not_mentioned": ("未提及", "not mentioned"),
+    "gap_quantified": ("有量化目标，但不是百分比", "quantified, but not as a percentage"),
+    "no_deadline": ("（无完成年份）", " (no deadline)"),
+    "national": ("全国参考：{target}", "National reference: {target}"),
+    "deadlines_title": ("各市目标的完成年份与文件期限", "Target deadlines against each document's period"),
+    "year_axis": ("年份", "Year"),
+    "period": ("文件期限", "document period"),
+    "open_period": ("文件期限\n（未写明结束年份）", "document period\n(no end year stated)"),
+    "due": ("圆内数字：\n当年到期的目标数", "number in circle:\ntargets due that year"),
+    "undated": ("另有{n}项无完成年份", "+{n} without a deadline"),
+    "per_1000_title": ("每千名老年人的目标数量（仅列口径可比的数据）", "Targets per 1000 older people (comparable figures only)"),
+    "per_1000_axis": (
+        "每千名老年人（2020年第七次人口普查，常住老年人口）",
+        "Per 1000 older people (2020 census, resident older population)",
+    ),
+    "per_1000_target": ("{city} · {indicator}\n{target}", "{city} · {indicator}\n{target}"),
+    "missing_header": ("其他城市为何没有可比数据：", "Why the other cities have no comparable figure:"),
+    "missing_line": ("• {city}（{n}项数量目标）：{reason}", "• {city} ({n} count targets): {reason}"),
+    "missing_line_no_targets": ("• {city}：{reason}", "• {city}: {reason}"),
+    "no_absolute_target": (
+        "无可比数据：没有全市（县）范围的绝对数量目标",
+        "no comparable figure: no jurisdiction-wide target stated as an absolute count",
+    ),
+    "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
+    "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
+    "no_indicator": ("未归入通用指标", "no shared indicator"),
+}
+
+#: Parameter descriptions shared by every plot function (seaborn's ``_docstrings`` idea).
+_DOCS = {
+    "ds": """ds : Dataset
+        The curated data, from :func:`comparison.load_dataset`.""",
+    "lang": """lang : {"zh-Hans", "zh-Hant", "en"}
+        Language of every text on the figure: Simplified Chinese (default),
+        Traditional Chinese or English.""",
+    "ax": """ax : matplotlib.axes.Axes, optional
+        The Axes to draw on. When omitted, a new figure of a suitable size is
+        made (with constrained layout).""",
+    "returns": """Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on; ``ax.figure`` is the figure to show or save.""",
+}
+
+
+def _shared_docs(func: Callable) -> Callable:
+    """Fill ``{ds}``, ``{lang}``, ``{ax}`` and ``{returns}`` in ``func``'s docstring."""
+    func.__doc__ = func.__doc__.format(**_DOCS)
+    return func
+
+
+# --------------------------------------------------------------------------- colours
+def city_palette(ds: Dataset) -> dict[str, str]:
+    """Jurisdiction id → colour, the same in every chart.
+
+    Colours are Okabe & Ito's colour-blind-safe palette, given in the display
+    order of the jurisdictions (they repeat after eight cities).
+    """
+    return {j: OKABE_ITO[i % len(OKABE_ITO)] for i, j in enumerate(ds.jurisdiction_order)}
+
+
+# --------------------------------------------------------------------------- shared helpers
+def _text(key: str, lang: str, **values) -> str:
+    """A chart text from :data:`TEXT` in ``lang``, with ``values`` filled in."""
+    return vocab(TEXT, key, lang).format(**values)
+
+
+def _wrap(text: str, lang: str, width: int) -> str:
+    """Break ``text`` into lines of about ``width`` Latin characters (half as many Chinese ones)."""
+    return textwrap.fill(text, width if lang == "en" else max(1, width // 2))
+
+
+def _prepare(ds, lang: str) -> None:
+    """Check the arguments every plot function takes, and set up the fonts."""
+    if not isinstance(ds, Dataset):
+        raise TypeError(
+            f"the charts take the Dataset from comparison.load_dataset(), not a {type(ds).__name__}: "
+            "ds = comparison.load_dataset(); charts.plot_coverage(ds)"
+        )
+    check_lang(lang)
+    setup_fonts()
+
+
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    """``ax``, or the Axes of a new figure of ``figsize`` inches with constrained layout."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _non_parameter_targets(ds: Dataset, lang: str) -> pd.DataFrame:
+    """:func:`~comparison.align.targets_long` without policy parameters (as in the coverage counts)."""
+    long = targets_long(ds, lang)
+    kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"]))
+    return long[long["target_id"].map(kind) != "parameter"]
+
+
+def _extent(artist: Artist, renderer) -> Bbox:
+    """The drawn extent of ``artist`` on the canvas (its Axes' box when it draws nothing)."""
+    return artist.get_tightbbox(renderer) or artist.axes.bbox
+
+
+def _note_below(ax: Axes, text: str, anchor: Artist | None = None, **kwargs) -> Annotation:
+    """Write ``text`` under ``anchor`` (default: the x axis with its labels), flush with the y axis labels.
+
+    The position is worked out at draw time, so the note never overlaps tick
+    labels however long they are, and constrained layout makes room for it.
+    """
+    anchor = anchor if anchor is not None else ax.xaxis
+
+    def corner(renderer) -> Bbox:
+        return Bbox.from_bounds(_extent(ax.yaxis, renderer).x0, _extent(anchor, renderer).y0, 1, 1)
+
+    return ax.annotate(
+        text, xy=(0, 0), xycoords=corner, xytext=(0, -8), textcoords="offset points",
+        ha="left", va="top", annotation_clip=False, **kwargs,
+    )
+
+
+def source_line(ds: Dataset, lang: str, extra: tuple[str, ...] = ()) -> str:
+    """The source line of the charts: the documents, any ``extra`` sources (keys of :data:`TEXT`), the data version."""
+    names = jurisdiction_names(ds, lang)
+    cities = ", ".join(names) if lang == "en" else "、".join(names)
+    parts = [_text("source", lang, cities=cities), *(_text(key, lang) for key in extra), _text("version", lang, version=ds.version)]
+    return ("; " if lang == "en" else "；").join(parts)
+
+
+def _finish(
+    ax: Axes,
+    ds: Dataset,
+    lang: str,
+    *,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    extra_sources: tuple[str, ...] = (),
+    below: Artist | None = None,
+) -> Axes:
+    """Give ``ax`` its title, axis labels and source line (under ``below``, default the x axis)."""
+    ax.set_title(title, fontsize=12)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    note = _note_below(ax, source_line(ds, lang, extra_sources), below, fontsize=7.5, color="0.35")
+    note.set_gid("source-line")
+    _use_chart_fonts(ax)
+    return ax
+
+
+def _use_chart_fonts(ax: Axes) -> None:
+    """Give every text of ``ax`` the fonts of :func:`~comparison.fonts.setup_fonts`.
+
+    Texts keep the fonts that were set when they were made: an Axes made
+    before ``setup_fonts`` (or after ``seaborn.set_theme``) has a title, axis
+    labels and ticks that cannot draw Chinese.
+    """
+    family = mpl.rcParams["font.family"]
+    for text in ax.findobj(Text):
+        text.set_fontfamily(family)
+
+
+def _despine(ax: Axes, *sides: str) -> None:
+    for side in sides:
+        ax.spines[side].set_visible(False)
+
+
+# --------------------------------------------------------------------------- (a) coverage
+@_shared_docs
+def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
+    """Heatmap of indicator × city: quantified target, qualitative commitment only, or not mentioned.
+
+    Rows are the canonical indicators grouped by domain (named on the right),
+    columns the cities. A quantified cell shows how many targets and standards
+    the city set for the indicator; policy parameters do not count (see
+    :func:`comparison.align.coverage_long`).
+
+    Parameters
+    ----------
+    {ds}
+    {lang}
+    {ax}
+    kwargs
+        Passed to :meth:`matplotlib.axes.Axes.pcolormesh`, which draws the cells.
+
+    {returns}
+    """
+    _prepare(ds, lang)
+    ax = _axes(ax, (9, 11))
+    cov = coverage_long(ds)
+    wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="status")
+    counts = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="n_targets")
+    codes = wide.apply(lambda col: col.map({s: i for i, s in enumerate(STATUS_COLOURS)})).to_numpy(dtype=float)
+    cmap = ListedColormap(list(STATUS_COLOURS.values()))
+    ax.pcolormesh(codes, **{"cmap": cmap, "vmin": -0.5, "vmax": len(STATUS_COLOURS) - 0.5, "edgecolors": "white", "linewidth": 1.5, **kwargs})
+    for (i, j), n in np.ndenumerate(counts.to_numpy()):
+        if wide.iat[i, j] == "quantified":
+            ax.text(j + 0.5, i + 0.5, str(n), ha="center", va="center", color="white", fontsize=8)
+    ax.set_xticks(np.arange(wide.shape[1]) + 0.5, jurisdiction_names(ds, lang)[wide.columns.astype(str)])
+    ax.set_yticks(np.arange(wide.shape[0]) + 0.5, indicator_names(ds, lang)[wide.index.astype(str)], fontsize=8.5)
+    ax.invert_yaxis()
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.tick_params(length=0)
+    _despine(ax, "top", "right", "bottom", "left")
+    _mark_domains(ax, ds, lang, list(wide.index.astype(str)))
+    legend = ax.legend(
+        handles=[Patch(facecolor=c, edgecolor="0.6", label=_status_label(s, lang)) for s, c in STATUS_COLOURS.items()],
+        loc="upper left", bbox_to_anchor=(0, -0.01), ncols=3, frameon=False, fontsize=8.5,
+        handlelength=1.2, columnspacing=1.2,
+    )
+    return _finish(
+        ax, ds, lang, title=_text("coverage_title", lang), xlabel=column_label("jurisdiction", lang),
+        ylabel=column_label("indicator", lang), below=legend,
+    )
+
+
+def _status_label(status: str, lang: str) -> str:
+    return _text("quantified_count", lang) if status == "quantified" else vocab(STATUS, status, lang)
+
+
+def _mark_domains(ax: Axes, ds: Dataset, lang: str, indicator_ids: list[str]) -> None:
+    """Separate the heatmap's rows by domain and name each domain beside its rows."""
+    domain_of = dict(zip(ds.indicators["indicator_id"].astype(str), ds.indicators["domain_id"].astype(str)))
+    rows = pd.Series([domain_of[i] for i in indicator_ids])
+    names = domain_names(ds, lang)
+    for domain, positions in rows.groupby(rows, sort=False).groups.items():
+        top, bottom = min(positions), max(positions) + 1
+        if top > 0:
+            ax.axhline(top, color="0.25", linewidth=1.2)
+        ax.plot([1.03, 1.03], [top + 0.15, bottom - 0.15], transform=ax.get_yaxis_transform(), clip_on=False, color="0.55", linewidth=1)
+        ax.annotate(
+            _wrap(names[domain], lang, 22), xy=(1.05, (top + bottom) / 2), xycoords=("axes fraction", "data"),
+            va="center", ha="left", fontsize=8, color="0.3", annotation_clip=False,
+        )
+
+
+# --------------------------------------------------------------------------- (b) one indicator
+@_shared_docs
+def plot_indicator_targets(
+    ds: Dataset, *, indicator: str = "nursing_bed_share", lang: str = "zh-Hans", ax: Axes | None = None, **kwargs
+) -> Axes:
+    """One percentage indicator across the cities, with deadlines and the national reference.
+
+    Each target is one horizontal bar in its city's colour, labelled with its
+    operator and value (``≥60%`` means at least 60%, ``60%`` exactly 60%) and
+    its deadline; a target for part of a city names that part (its scope)
+    under the city. A city with several targets has several bars. Cities that
+    only commit in words, or do not mention the indicator, are labelled
+    hatched gaps, never zero bars. National reference targets are dashed
+    lines.
+
+    Parameters
+    ----------
+    {ds}
+    indicator : str
+        The indicator: its id (``nursing_bed_share``) or its name in any of
+        the three languages. It must have targets stated in percent.
+    {lang}
+    {ax}
+    kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`, which draws each target.
+
+    {returns}
+    """
+    _prepare(ds, lang)
+    (indicator,) = resolve_indicators(ds, [indicator])
+    targets = _percent_targets(ds, indicator, lang)
+    status = coverage_long(ds).query("indicator_id == @indicator").set_index("jurisdiction_id")["status"]
+    palette, names = city_palette(ds), jurisdiction_names(ds, lang)
+    rows = _indicator_rows(ds, targets)
+    ax = _axes(ax, (9, 1.9 + 0.5 * len(rows)))
+    for y, (jid, target) in enumerate(rows):
+        if target is None:
+            _draw_gap(ax, y, _text(f"gap_{status[jid]}", lang))
+            continue
+        ax.barh(y, target.value, **{"height": 0.62, "color": palette[jid], "label": names[jid], **kwargs})
+        ax.annotate(_bar_label(target, lang), xy=(target.value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+    has_national = _draw_national(ax, ds, indicator, lang)
+    ax.set_yticks(range(len(rows)), [_row_label(names[jid], target, lang) for jid, target in rows], fontsize=9)
+    ax.set_ylim(len(rows) - 0.5, NATIONAL_LABEL_ROW if has_national else -0.6)
+    ax.set_xlim(0, 135)
+    ax.set_xticks(range(0, 101, 20))
+    ax.spines["bottom"].set_bounds(0, 100)
+    ax.tick_params(axis="y", length=0)
+    _despine(ax, "top", "right")
+    title = "indicator_national_title" if has_national else "indicator_title"
+    return _finish(
+        ax, ds, lang, title=_text(title, lang, indicator=indicator_names(ds, lang)[indicator]),
+        xlabel=_text("percent_axis", lang), ylabel=column_label("jurisdiction", lang),
+        extra_sources=("national_source",) if has_national else (),
+    )
+
+
+def _percent_targets(ds: Dataset, indicator: str, lang: str) -> pd.DataFrame:
+    """The targets and standards of ``indicator`` stated in percent; raises if there are none."""
+    long = _non_parameter_targets(ds, lang)
+    percent = long[long["unit_id"] == "percent"]
+    rows = percent[percent["indicator_id"] == indicator]
+    if rows.empty:
+        usable = ", ".join(i for i in ds.indicator_order if i in set(percent["indicator_id"].astype(str)))
+        raise ValueError(f"indicator '{indicator}' has no target stated in percent; indicators that have one: {usable}")
+    return rows
+
+
+def _indicator_rows(ds: Dataset, targets: pd.DataFrame) -> list[tuple[str, object]]:
+    """(jurisdiction id, target row or ``None`` for a gap), one per chart row, cities in display order."""
+    rows: list[tuple[str, object]] = []
+    for jid in ds.jurisdiction_order:
+        own = list(targets[targets["jurisdiction_id"] == jid].itertuples(index=False))
+        rows += [(jid, t) for t in own] or [(jid, None)]
+    return rows
+
+
+def _row_label(city: str, target, lang: str) -> str:
+    """A row's tick label: the city, and the part of it a scoped target covers."""
+    return f"{city}\n{_wrap(target.scope, lang, 30)}" if target is not None and target.scope else city
+
+
+def _bar_label(target, lang: str) -> str:
+    """The label beside a target's bar: operator, value, deadline (or the lack of one), aim marker."""
+    text = format_target(
+        operator=target.operator, value=target.value, unit_symbol="%", deadline_year=target.deadline_year,
+        is_aspirational=target.is_aspirational, lang=lang,
+    )
+    return text if pd.notna(target.deadline_year) else text + _text("no_deadline", lang)
+
+
+def _draw_gap(ax: Axes, y: float, label: str) -> None:
+    """A labelled hatched row for a city that has no figure: not a zero bar."""
+    ax.add_patch(Rectangle((0, y - 0.31), 100, 0.62, fill=False, hatch="///", edgecolor="0.82", linewidth=0))
+    ax.text(
+        1.5, y, label, ha="left", va="center", fontsize=9, color="0.25",
+        bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "0.75"},
+    )
+
+
+def _draw_national(ax: Axes, ds: Dataset, indicator: str, lang: str) -> bool:
+    """Dashed lines, labelled at the top, for the national reference targets of ``indicator``; whether any."""
+    nat = ds.national_targets[ds.national_targets["indicator_id"] == indicator]
+    for ref in nat.itertuples(index=False):
+        target = format_target(operator=ref.operator, value=ref.value, unit_symbol="%", deadline_year=ref.deadline_year, lang=lang)
+        label = _text("national", lang, target=target)
+        ax.axvline(ref.value, color="0.15", linestyle="--", linewidth=1.3, label=label)
+        ax.annotate(label, xy=(ref.value, NATIONAL_LABEL_ROW), xytext=(4, -4), textcoords="offset points", ha="left", va="top", fontsize=9)
+    return not nat.empty
+
+
+# --------------------------------------------------------------------------- (c) deadlines
+@_shared_docs
+def plot_deadlines(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
+    """Timeline of each city's target deadlines against its document's period.
+
+    One row per document. The band is the document's period (from
+    ``period_start_year`` to ``period_end_year`` in ``sources.csv``); a period
+    with no stated end is drawn dashed and runs off to the right. Each circle
+    is a deadline year, with the number of targets and standards due that
+    year; the row label says how many have no deadline at all.
+
+    Parameters
+    ----------
+    {ds}
+    {lang}
+    {ax}
+    kwargs
+        Passed to :meth:`matplotlib.axes.Axes.scatter`, which draws the deadline circles.
+
+    {returns}
+    """
+    _prepare(ds, lang)
+    ax = _axes(ax, (9, 4.8))
+    targets = _non_parameter_targets(ds, lang)
+    sources = ds.sources.set_index(ds.sources["source_id"].astype(str)).loc[ds.source_order]
+    years = pd.concat([sources["period_start_year"], sources["period_end_year"], targets["deadline_year"]]).dropna()
+    first, last = int(years.min()), int(years.max())
+    palette, names = city_palette(ds), jurisdiction_names(ds, lang)
+    row_labels = []
+    for y, (source_id, src) in enumerate(sources.iterrows()):
+        jid = str(src["jurisdiction_id"])
+        _draw_period(ax, y, src["period_start_year"], src["period_end_year"], last + 1, palette[jid], names[jid])
+        rows = targets[targets["source_id"].astype(str) == source_id]
+        due = rows["deadline_year"].dropna().astype(int).value_counts().sort_index()
+        ax.scatter(due.index, [y] * len(due), **{"s": 300, "color": palette[jid], "edgecolors": "white", "zorder": 3, **kwargs})
+        for year, n in due.items():
+            ax.text(year, y, str(n), ha="center", va="center", color="white", fontsize=8, zorder=4)
+        undated = int(rows["deadline_year"].isna().sum())
+        row_labels.append(f"{names[jid]}\n{_text('undated', lang, n=undated)}" if undated else names[jid])
+    ax.set_yticks(range(len(sources)), row_labels, fontsize=9)
+    ax.set_ylim(len(sources) - 0.5, -0.5)
+    ax.set_xticks(range(first, last + 1))
+    ax.set_xlim(first - 0.8, last + 1)
+    ax.grid(axis="x", color="0.9", linewidth=0.8)
+    ax.set_axisbelow(True)
+    _despine(ax, "top", "right", "left")
+    ax.tick_params(axis="y", length=0)
+    ax.legend(handles=_deadline_legend(lang), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8.5)
+    return _finish(
+        ax, ds, lang, title=_text("deadlines_title", lang), xlabel=_text("year_axis", lang),
+        ylabel=column_label("jurisdiction", lang),
+    )
+
+
+def _draw_period(ax: Axes, y: int, start, end, right_edge: float, colour: str, label: str) -> None:
+    """The band of a document's period; dashed and open to ``right_edge`` when it has no end year."""
+    open_ended = pd.isna(end)
+    stop = right_edge if open_ended else int(end) + 0.5
+    ax.barh(
+        y, stop - (int(start) - 0.5), left=int(start) - 0.5, height=0.6, color=colour, alpha=0.22 if open_ended else 0.35,
+        edgecolor=colour, linewidth=1.2, linestyle="--" if open_ended else "-", label=label,
+    )
+    if open_ended:
+        ax.annotate("", xy=(right_edge, y), xytext=(right_edge - 0.45, y), arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
+
+
+def _deadline_legend(lang: str) -> list[Artist]:
+    grey = "0.45"
+    return [
+        Patch(facecolor=grey, alpha=0.35, edgecolor=grey, label=_text("period", lang)),
+        Patch(facecolor=grey, alpha=0.22, edgecolor=grey, linestyle="--", label=_text("open_period", lang)),
+        Line2D([], [], marker="o", linestyle="", markersize=12, color=grey, label=_text("due", lang)),
+    ]
+
+
+# --------------------------------------------------------------------------- (d) per 1000 older people
+@_shared_docs
+def plot_per_1000(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
+    """Absolute-count targets per 1000 older people, for the figures that can be compared.
+
+    Only targets for a whole city whose older population is known on the
+    comparable basis (the 2020 census, resident population) are drawn, from
+    :func:`comparison.align.per_1000_table`; nothing is estimated. Under the
+    chart, every other city is listed with the reason it has no comparable
+    figure.
+
+    Parameters
+    ----------
+    {ds}
+    {lang}
+    {ax}
+    kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`, which draws the figures.
+
+    {returns}
+    """
+    _prepare(ds, lang)
+    table = per_1000_table(ds, lang)
+    shown = table.dropna(subset=["per_1000_older_people"]).reset_index(drop=True)
+    ax = _axes(ax, (9, 2.6 + 0.7 * len(shown)))
+    palette = city_palette(ds)
+    bars = ax.barh(
+        shown.index, shown["per_1000_older_people"],
+        **{"color": [palette[str(j)] for j in shown["jurisdiction_id"]], "height": 0.6, **kwargs},
+    )
+    ax.bar_label(bars, labels=[_per_1000_value(r, lang) for r in shown.itertuples(index=False)], padding=4, fontsize=9)
+    ax.set_yticks(
+        shown.index,
+        [_text("per_1000_target", lang, city=r.jurisdiction, indicator=r.indicator, target=r.target) for r in shown.itertuples(index=False)],
+        fontsize=9,
+    )
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set_xlim(0, max(shown["per_1000_older_people"].max() * 1.25, 1) if len(shown) else 1)
+    _despine(ax, "top", "right")
+    missing = _note_below(ax, _missing_text(ds, table, lang), fontsize=8.5, color="0.15", linespacing=1.4)
+    return _finish(
+        ax, ds, lang, title=_text("per_1000_title", lang), xlabel=_text("per_1000_axis", lang),
+        ylabel=column_label("target", lang), extra_sources=("population_source",), below=missing,
+    )
+
+
+def _per_1000_value(row, lang: str) -> str:
+    number = f"{row.per_1000_older_people:.2f}"
+    return f"{number} {row.unit}" if lang == "en" else f"{number}{row.unit}"
+
+
+def _missing_text(ds: Dataset, table: pd.DataFrame, lang: str) -> str:
+    """One line per city without a comparable figure: how many targets it has and why."""
+    names = jurisdiction_names(ds, lang)
+    lines = [_text("missing_header", lang)]
+    for jid in ds.jurisdiction_order:
+        rows = table[table["jurisdiction_id"].astype(str) == jid]
+        if rows["per_1000_older_people"].notna().any():
+            continue
+        if rows.empty:
+            lines.append(_text("missing_line_no_targets", lang, city=names[jid], reason=_text("no_absolute_target", lang)))
+        else:
+            reason = "; ".join(dict.fromkeys(rows["reason"]))
+            lines.append(_text("missing_line", lang, city=names[jid], n=format_number(len(rows), lang), reason=reason))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- (e) domain profile
+@_shared_docs
+def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
+    """How many targets each city set in each policy domain.
+
+    Domains are listed in their fixed order; targets without a canonical
+    indicator (so without a domain) form a last group. One bar per city in
+    each domain, in the city's colour; policy parameters are not counted.
+
+    Parameters
+    ----------
+    {ds}
+    {lang}
+    {ax}
+    kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`, which draws each city's bars.
+
+    {returns}
+    """
+    _prepare(ds, lang)
+    ax = _axes(ax, (9, 8))
+    counts = _domain_counts(ds, lang)
+    palette, names = city_palette(ds), jurisdiction_names(ds, lang)
+    height = 0.84 / counts.shape[1]
+    for k, jid in enumerate(counts.columns):
+        positions = np.arange(len(counts)) - 0.42 + height * (k + 0.5)
+        bars = ax.barh(positions, counts[jid], **{"height": height * 0.9, "color": palette[jid], "label": names[jid], **kwargs})
+        ax.bar_label(bars, labels=[str(n) if n else "" for n in counts[jid]], padding=2, fontsize=7.5, color="0.25")
+    ax.set_yticks(range(len(counts)), counts.index, fontsize=9)
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set_xlim(0, counts.to_numpy().max() * 1.12)
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    ax.grid(axis="x", color="0.9", linewidth=0.8)
+    ax.set_axisbelow(True)
+    _despine(ax, "top", "right")
+    ax.legend(title=column_label("jurisdiction", lang), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(
+        ax, ds, lang, title=_text("domains_title", lang), xlabel=_text("domains_axis", lang), ylabel=column_label("domain", lang),
+    )
+
+
+def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
+    """Domain name (plus a last 'no shared indicator' row) × jurisdiction id → number of targets."""
+    targets = _non_parameter_targets(ds, lang)
+    no_indicator = _text("no_indicator", lang)
+    domain = targets["domain"].where(targets["indicator_id"].notna(), no_indicator)
+    counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
+    order = [*domain_names(ds, lang), no_indicator]
+    return counts.reindex(index=order, columns=ds.jurisdiction_order, fill_value=0)
+
+
+# --------------------------------------------------------------------------- saving
+def save_figure(fig: Figure, path: str | Path) -> list[Path]:
+    """Write ``fig`` as ``<path>.png`` (150 dpi) and ``<path>.svg``; return the two paths.
+
+    ``path`` has no suffix (``build/coverage_en``). The figure is laid out
+    afresh and that layout is used for both files, which carry no date or
+    software stamp; SVG ids use a fixed salt. So saving the same figure
+    twice, or the same chart drawn again, gives identical bytes. The folder
+    is created when missing.
+    """
+    path = Path(path)
+    if path.suffix.lower() in {".png", ".svg", ".pdf"}:
+        raise ValueError(f"give the path without a suffix ({path.with_suffix('')}): both .png and .svg are written")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    png, svg = path.with_name(path.name + ".png"), path.with_name(path.name + ".svg")
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        _lay_out_afresh(fig)
+        fig.set_layout_engine("none")  # keep that layout for both files
+    try:
+        with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+            fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None})
+            fig.savefig(svg, metadata={"Date": None})
+    finally:
+        fig.set_layout_engine(engine)
+    return [png, svg]
+
+
+def _lay_out_afresh(fig: Figure) -> None:
+    """Run the layout engine of ``fig`` from the Axes' grid positions, as for a new figure.
+
+    Constrained layout starts from the Axes' current positions, so each run
+    moves them a little; laying out from the same start every time makes the
+    saved files depend on the figure alone, not on how often it was drawn.
+    """
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is not None:
+            in_layout = ax.get_in_layout()
+            ax.set_position(spec.get_position(fig))
+            ax.set_in_layout(in_layout)  # set_position takes the Axes out of the layout
+    fig.draw_without_rendering()
+
+
+#: The charts of the report: file stem → plot function.
+CHARTS: dict[str, Callable[..., Axes]] = {
+    "coverage": plot_coverage,
+    "nursing_bed_share": functools.partial(plot_indicator_targets, indicator="nursing_bed_share"),
+    "deadlines": plot_deadlines,
+    "per_1000": plot_per_1000,
+    "domain_profile": plot_domain_profile,
+}
+
+
+def render_all(ds: Dataset, out_dir: str | Path, *, lang: str, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Draw every chart of :data:`CHARTS` in ``lang`` and save it as ``<out_dir>/<name>_<lang>.png`` and ``.svg``.
+
+    Prints nothing; ``progress``, when given, is called with each chart's
+    name before it is drawn. Each figure is closed once saved. Returns the
+    paths written.
+    """
+    check_lang(lang)
+    written: list[Path] = []
+    for name, plot in CHARTS.items():
+        if progress is not None:
+            progress(name)
+        fig = plot(ds, lang=lang).figure
+        written += save_figure(fig, Path(out_dir) / f"{name}_{lang}")
+        plt.close(fig)
+    return written
