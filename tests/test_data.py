@@ -89,3 +89,17 @@ def test_traditional_sources_keep_traditional_quotes(dataset):
 def test_population_bases_are_declared_and_one_is_comparable(dataset):
     bases = dataset.population.groupby("basis").size()
     assert bases.get("census2020_resident", 0) >= 2
+
+
+def test_readme_counts_match_the_data(dataset):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = dict(zip(dataset.sources["source_id"].astype(str), dataset.sources["jurisdiction_id"].astype(str)))
+    jur = dataset.jurisdictions.set_index(dataset.jurisdictions["jurisdiction_id"].astype(str))
+    n_t = dataset.targets.groupby(dataset.targets["source_id"].astype(str), observed=True).size()
+    n_c = dataset.commitments.groupby(dataset.commitments["source_id"].astype(str), observed=True).size()
+    for sid, jid in names.items():
+        row = next(line for line in readme.splitlines() if line.startswith(f"| {jur.loc[jid, 'name_zh']} "))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[-2:] == [str(n_t[sid]), str(n_c[sid])], f"README table row for {sid} is out of date"
