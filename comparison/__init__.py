@@ -13,7 +13,6 @@ Typical use::
     cmp.comparison_table(ds, lang="en")
 """
 
-from comparison.dataset import Dataset, load_dataset
 from comparison.errors import DataError, Problem
 
 __version__ = "0.1.0"
@@ -31,8 +30,12 @@ __all__ = [
 
 
 def __getattr__(name):
-    # Alignment functions are imported on first use so that ``import comparison``
-    # stays cheap for the command line.
+    # pandas and the modules built on it are imported on first use, so that
+    # ``import comparison`` (and ``python -m comparison --help``) stays cheap.
+    if name in {"Dataset", "load_dataset"}:
+        from comparison import dataset
+
+        return getattr(dataset, name)
     if name in {"comparison_table", "coverage_matrix", "targets_long", "per_1000_table", "filter_targets"}:
         from comparison import align
 

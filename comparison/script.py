@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Output languages: Simplified Chinese, Traditional Chinese, English.
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -66,7 +68,7 @@ def match_key(text: str) -> str:
     return _WS.sub("", to_simplified(text))
 
 
-def series_to_script(values: pd.Series, lang: str, *, taiwan: bool = False) -> pd.Series:
+def series_to_script(values: "pd.Series", lang: str, *, taiwan: bool = False) -> "pd.Series":
     """Convert a column of Simplified text for ``lang``; missing values stay missing."""
     if lang != "zh-Hant":
         return values
