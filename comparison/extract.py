@@ -13,14 +13,25 @@ The rules are written for the genre, not for particular documents:
   平方米, 周岁, 元 …) or follows a comparison sign (a cell of a flattened
   table). Years, dates, document numbers (〔2021〕21号), article numbers
   (第十四条), per-unit bases (每千名, 每百户), numbers inside quotation marks
-  (“十四五”) and numbers without a unit (phone numbers, census figures) are not.
-* Sentences about fines (罚款, 没收 …) and sentences or sections that describe
-  the present (普查, 截至, 同比, 发展基础, 规划背景, 法律责任 …) yield nothing.
+  (“十四五”) and numbers without a unit (phone numbers, census figures) are not;
+  nor is the figure a change starts from (由2020年的42.5%提高到55%).
+* A flattened table is read row by row (rows numbered 1, 2, 3 …): a cell's
+  unit may come from the indicator's name (养老床位总量(万张): 45 is 450000
+  beds), its deadline from its column's header; columns of a year before the
+  document was issued, or headed 现状/基期, hold baselines and yield nothing.
+* Sentences about fines and violations (罚款, 没收, 违反本条例 …) and sentences
+  or sections that describe the present (普查, 截至, 同比, 预计, the old
+  population and its share, 发展基础, 规划背景, 法律责任 …) yield nothing; nor
+  does what is already done (已建成, 现有 …) unless a deadline follows it.
 * Coverage in words (全覆盖, 所有…, 应补尽补; 各区…成立, …均设立, 全面设置
   when the sentence has a deadline) is a target of 100 percent.
 * The operator comes from 以上/以下/以内 after the number or from the nearest
   cue before it (不低于, 至少, 最高 …); the deadline from 到2025年, 2025年底前,
-  2021~2023年 in the same sentence, or from the header of a flattened table.
+  2021~2023年, 到二〇二五年, “十四五”期间 in the same sentence (or before a
+  semicolon), from a list of years paired by 分别, or from a table's header.
+* The kind: ages, amounts, durations and thresholds (床位数在100张以上的) are
+  parameters; per-household areas, frequencies, 原则上, and 应当 or a
+  regulation's article without a deadline make a standard; the rest targets.
 * Indicators are suggested by the keywords of ``data/indicator_keywords.csv``.
 """
 
@@ -64,10 +75,11 @@ _UNIT = re.compile(
     r"|(?P<person_times>人次)"
     r"|(?P<beds>张)"
     r"|(?P<people>名|人)"
-    r"|(?P<count>个|家|所|处|座|间)(?!月|工作日|小时|百分点|性|人)"
+    r"|(?P<count>个|家|所(?!在|属|需|得|述|称|谓)|处(?!理|置|罚|分|以(?![上下内]))|座|间)(?!月|工作日|小时|百分点|性|人)"
     r"|(?P<items>支|户)"
     r"|(?P<times>次)(?!性)"
     r"|(?P<years>年)"
+    r"|(?P<distance>公里|千米|米)"
 )
 _UNIT_IDS = {
     "area": "m2", "yuan": "yuan", "age": "age_years", "person_times": "person_times", "beds": "beds",
@@ -75,7 +87,7 @@ _UNIT_IDS = {
 }
 _QUANTITY_NAMES = {
     "percent": "percent", "permille": "per mille", "points": "percentage points", "area": "area", "yuan": "amount",
-    "age": "age", "years": "duration", "times": "frequency", "table": "table value",
+    "age": "age", "years": "duration", "times": "frequency", "table": "table value", "distance": "distance",
 }
 _POST_OPERATOR = re.compile(rf"(?P<noun>[{_CJK}]{{0,2}}?)(?P<op>及以上|以上|及以下|以下|以内|之内|左右)|(?P<within>内)")
 _THRESHOLD_WORDS = ("及以上", "以上", "及以下", "以下")
@@ -84,41 +96,67 @@ _PRE_OPERATOR = re.compile(
     r"|超过|高于|多于|大于|低于|少于|不足|小于|提高到|提升到|增加到|达到|≥|≤|>=|<=|>|<"
 )
 _OPERATORS = {
-    **dict.fromkeys(("达到并保持在", "保持在", "不低于", "不少于", "不小于", "不下于", "至少", "最少", "≥", ">=", "以上", "及以上"), "≥"),
+    **dict.fromkeys(("不低于", "不少于", "不小于", "不下于", "至少", "最少", "≥", ">=", "以上", "及以上"), "≥"),
     **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "最高", "最多", "至多", "≤", "<=", "以下", "及以下", "以内", "之内", "内"), "≤"),
     **dict.fromkeys(("超过", "高于", "多于", "大于", ">"), ">"),
     **dict.fromkeys(("低于", "少于", "不足", "小于", "<"), "<"),
 }
 _SIGNS = "≥≤<>"
+# A year in digits (2025) or in Chinese numerals, as regulations write it (二〇二五).
+_YEAR = r"(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2}"
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
 _DEADLINE = re.compile(
-    r"(?P<pre>到|至|于|截至|截止)?(?P<y1>(?:19|20)\d{2})(?:[~\-—–至到](?P<y2>(?:19|20)\d{2}))?年"
-    r"(?P<md>\d{1,2}月(?:\d{1,2}日)?)?(?P<suf>年底前|年末前|年底|年末|底前|末前|底|末|前|以前|之前)?"
+    r"(?=[到至于截12一二“十])"  # what every match starts with: saves trying the rest at every position
+    rf"(?:(?P<pre>到|至|于|截至|截止)?(?P<y1>{_YEAR})(?:[~\-—–至到](?P<y2>{_YEAR}))?年"
+    rf"(?P<md>{_MONTH_DAY})?(?P<suf>年底前|年末前|年底|年末|底前|末前|底|末|前|以前|之前)?"
+    # a five-year plan's period: “十四五”期间 ends in 2025
+    r"|(?P<plan>“?十(?P<plan_no>[一二三四五六七八九])五”?(?:期间|时期|期末|末)))"
 )
+# Years paired with the values of a list by 分别 (2023年、2024年、2025年分别建成15个、20个、25个).
+_YEAR_LIST = re.compile(
+    rf"(?P<years>(?:(?:{_YEAR})年(?:底|末)?前?[、和及]){{1,6}}(?:{_YEAR})年(?:底|末)?前?)[^;。\n\d]{{0,24}}?分别"
+)
+_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _TABLE_YEAR = re.compile(r"(?:19|20)\d{2}年(?:年)?(?:底|末)?")
 _SENTENCE_OPENER = re.compile(r"(?:力争|争取|计划|在)?")
 _YEAR_NOT_DUE = ("起", "以来", "开始", "的", "度", "以前")
 _ASPIRATION = re.compile("力争|争取")
-_PENALTY = re.compile("罚款|罚金|没收|拘留|吊销|违法所得")
-_DESCRIPTIVE = re.compile("截至|截止|普查|同比|比上年|较上年|分别高于|分别低于|分别比|共有|以来|户籍人口|常住人口|总人口|老龄化率")
+_PENALTY = re.compile("罚款|罚金|没收|拘留|吊销|违法所得|责令(?:限期)?改正|违反本(?:条例|办法|规定|决定|细则|措施)")
+_DESCRIPTIVE = re.compile(
+    "截至|截止|普查|同比|比上年|较上年|分别高于|分别低于|分别比|共有|以来|户籍人口|常住人口|总人口|老龄化率|预计"
+    # the old population and its share: 老年人口52.7万人, 老年人口占比…, 占户籍总人口的23.1%
+    r"|老年人口(?:数|总数|总量)?(?:为|约|达到|达|超过|突破)?\d|人口(?:数|总数)?占|占(?:全[省市县区])?(?:户籍|常住)?总?人口"
+)
 # What is already done, before a number in its sentence (全市已建成养老机构286家); not 已建成居住区 (built-up areas).
-_ACHIEVED = re.compile("已(?:建成|建有)(?!居住|住宅|小区|城区|区|的)|已(?:达到|达|有|完成|累计|实现|新增|覆盖|培训)|目前")
+_ACHIEVED = re.compile(
+    "已(?:建成|建有)(?!居住|住宅|小区|城区|区|的)|已(?:达到|达|有|完成|累计|实现|新增|覆盖|培训)|目前"
+    # 全市现有养老机构86家; not what is built on (在现有基础上, 利用现有资源)
+    "|(?<!依托)(?<!利用)(?<!整合)(?<!盘活)(?<!在)现有(?!基础|资源|设施|条件)"
+)
+# A figure a change starts from (由2020年的42.5%提高到55%): a baseline, not a goal.
+_FROM = re.compile(r"(?:由|从)[^,;。\n]{0,12}$")
+_CHANGE_TO = re.compile(r"[^\d,;。\n]{0,3}?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)(?:到|至)")
+# What an age may qualify: a rate (65岁及以上老年人健康管理率), not a benefit (80周岁以上老年人发放津贴).
+_RATE_AFTER = re.compile(r"[^\d,;。:\n]*?(?:率|比例|占比|比重)")
 _DESCRIPTIVE_SECTION = re.compile("发展基础|现实基础|工作基础|基本情况|现状|成效|成就|回顾|背景|形势|发展环境|法律责任")
 _PARAMETER_WORDS = re.compile("利率|额度|贷款|贴息|有效期|过渡期|期限|补贴标准|补助标准|收费标准")
 _DURATION_CUE = re.compile("有效期|期限|为期|过渡期")
+# A time frame for a goal after a duration (三年内实现…, 5年内建成…): not a policy setting.
+_GOAL_AFTER = re.compile(r"(?:以内|之内|内)(?:基本)?(?:实现|完成|建成|建立|达到|新建|建设|全面|覆盖)")
 _PER_YEAR = re.compile("每年|年均|一年")
 _PER_PERIOD = re.compile("每(?:年|半年|季度|季|月|周|星期|天|日)|年均|一年")
 _PER_UNIT = re.compile(rf"每[{_CJK}]")
 _PER_1000_OLDER = re.compile("每千名?老年人|每千名?老人|千名老年人")
 _PER_100_HOUSEHOLDS = re.compile("每百户")
 # Other per-unit bases (每万名老年人, 每千人口): units.csv has no unit for them.
-_PER_BASE = re.compile("每(?:十万|百|千|万)(?:名|个|户)?(?:老年人|老人|常住人口|人口|人|户)")
+_PER_BASE = re.compile("每(?:十万|百|千|万)(?:名|个|户|张)?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
 _RANGE_DASH = re.compile("[—–~\\-至到]")
 _PER_PERSON = re.compile("人均|每人")
 _OLDER_PEOPLE = re.compile("老年人|老人")
 _BED_WORDS = re.compile("床位|张")
 _PEOPLE_WORDS = re.compile("人数|人员|工作者|护理员")
 _FACILITY_NOUN = re.compile("机构|中心|站点|服务站|站|点|院|食堂|餐厅|基地|室|场所|设施|医院|学校|大学|馆|园|公寓|驿站")
-_NOT_FACILITY = re.compile("企业|公司|工作室|社区|案例|联合体|小区|村")
+_NOT_FACILITY = re.compile("企业|公司|工作室|社区|案例|联合体|小区|村|试点|平台")
 _SCOPE = re.compile(
     r"(?:每个|每一个|各|所有|每)(?P<unit>中心城区|区县|县区|县市区|区|县|市|乡镇|镇街|街镇|镇|街道|社区|村民小组|村|小区)"
     r"(?P<paren>\([^)]{1,6}\))?"
@@ -161,6 +199,17 @@ _CONTENT_NOISE = re.compile(
 _DIGIT = re.compile(r"\d")
 _NAMES = re.compile(r"(?:“[^”]{1,20}”|《[^》]{1,30}》)(?:[、和与及]?(?:“[^”]{1,20}”|《[^》]{1,30}》))+")
 _NAME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》")
+# A cell of a flattened table that holds a value: a number, maybe signed, bracketed (【15】, a five-year total) or
+# with %; or a dash for no value.
+_VALUE_CELL = re.compile(r"[≥≤<>]?[【\[]?(?:\d+(?:\.\d+)?[%‰]?|[—\-–/]+)[】\]]?")
+# The unit an indicator's name gives its cells: 养老床位总量(万张), 护理型床位占比(%).
+_CELL_UNIT = re.compile(r"\((?P<scale>万)?(?P<word>%|‰|[^()\d]{1,3})\)$")
+# The header of a column of values: 2020年, 2025年底, 现状值, 2025年目标值.
+_COLUMN_HEAD = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年(?:底|末)?)?(?:现状|基期|基数|基准|基线|目标|预期|规划)?值?")
+_BASELINE_HEAD = re.compile("现状|基期|基数|基准|基线")
+# A line that dates the document: its number (临民发〔2023〕16号) or its date (2021年12月20日) on a line of its own.
+_ISSUE_LINE = re.compile(r"^[^\n]{0,20}?[〔\[(](?P<n>(?:19|20)\d{2})[〕\])]\d+号$|^\(?(?P<d>(?:19|20)\d{2})年\d{1,2}月\d{1,2}日\)?$", re.M)
+_ROW_NUMBER = re.compile(r"\d{1,3}")
 # Spaces a PDF extraction put between two Chinese characters (养老机构全 面设置).
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
@@ -192,6 +241,8 @@ class Candidate:
     cue: str = ""
     indicator_id: str = ""
     measure_en: str = ""
+    scale: float = 1.0  # the value is the stated number times this (a table's 万张)
+    notes: str = ""
     reasons: list[str] = field(default_factory=list)
 
 
@@ -204,6 +255,18 @@ class _Quantity:
     measure_word: str
     end: int
     more: bool = False  # 10余个, 100多家: more than the number
+    scale: float = 1.0  # 10000 for a table cell whose indicator is counted in 万 (养老床位总量(万张))
+    year: int | None = None  # the year of a table cell's column
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A row of a flattened table: the line of its measure (indicator name) and where a value cell stands in it."""
+
+    measure: tuple[int, int]
+    index: int  # position of the value cell among the row's value cells
+    count: int  # how many value cells the row has
+    first: int  # where the table's first row (its number 1) starts: its header is above
 
 
 # --------------------------------------------------------------------------- the command line
@@ -344,7 +407,7 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     ``data_dir`` when not given). Every quote is copied verbatim from
     ``text`` and states its value (:func:`comparison.numbers.quote_states_value`).
     """
-    from comparison.numbers import normalise_many, quote_states_value
+    from comparison.numbers import normalise_many
     from comparison.policy_text import PolicyText
 
     if not re.fullmatch(source_id_pattern(data_dir), source_id):
@@ -357,13 +420,34 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     quotes = [doc.quote(c.quote_start, c.quote_end) for c in found]
     rows = []
     for c, quote, norm in zip(found, quotes, normalise_many(quotes)):
-        if not quote_states_value(norm, c.value, c.unit_id, normalised=True):
-            quote, norm = _CJK_GAP.sub("", quote), _CJK_GAP.sub("", norm)
-            if not quote_states_value(norm, c.value, c.unit_id, normalised=True):
-                continue
-            c.reasons.append("quote leaves out the spaces inside words")
-        rows.append(_row(c, quote))
+        quote = _checked_quote(doc, c, quote, norm)
+        if quote is not None:
+            rows.append(_row(c, quote))
     return _frame(rows, source_id, target_columns(data_dir))
+
+
+def _checked_quote(doc, c: Candidate, quote: str, norm: str) -> str | None:
+    """``quote`` (``norm``: its normalised form) when it states the value of ``c``, else ``None``.
+
+    A quote may leave out the spaces a PDF put inside words. The cells of a
+    table are joined with one space, which :mod:`comparison.numbers` reads as
+    a space inside a number (48 60 as 4860): then it is enough that one of the
+    cells states the value, and a note says so.
+    """
+    from comparison.numbers import quote_states_value
+
+    stated = c.value / c.scale  # a table cell in 万张 states 45 for 450000
+    if quote_states_value(norm, stated, c.unit_id, normalised=True):
+        return quote
+    gapless = _CJK_GAP.sub("", norm)
+    if quote_states_value(gapless, stated, c.unit_id, normalised=True):
+        c.reasons.append("quote leaves out the spaces inside words")
+        return _CJK_GAP.sub("", quote)
+    cells = doc.text[c.quote_start : c.quote_end].split("\n")
+    if len(cells) > 1 and any(quote_states_value(cell, stated, c.unit_id, normalised=True) for cell in cells):
+        c.notes = "; ".join(filter(None, (c.notes, "the quote joins table cells with a space: a number checker may read two cells as one number")))
+        return quote
+    return None
 
 
 def _frame(rows: list[dict], source_id: str, columns: list[str]):
@@ -419,7 +503,7 @@ def _row(c: Candidate, quote: str) -> dict:
         "attribute": c.attribute,
         "is_aspirational": c.aspirational,
         "quote": quote,
-        "notes": "",
+        "notes": c.notes,
         "confidence": _confidence(c),
         "reason": "; ".join(c.reasons),
     }
@@ -447,6 +531,9 @@ class _Reader:
         self._opening_marks = [m.start() for m in re.finditer("“", self.text)]
         self._closing_marks = [m.start() for m in re.finditer("”", self.text)]
         self._straight_marks = [m.start() for m in re.finditer('"', self.text)]
+        self._issue_year: int | None = None
+        self._rows: dict[int, _Row] | None = None
+        self._heads: dict[int, list] = {}
 
     def candidates(self) -> list[Candidate]:
         """All candidates, in reading order."""
@@ -486,7 +573,7 @@ class _Reader:
             elif c is not None:
                 found.append(c)
             previous = n
-        return _drop_age_qualifiers(found)
+        return found
 
     def _range(self, upper: Candidate, lower_number, lower: Candidate | None) -> list[Candidate]:
         """A range 60%—70%, 3至5家: at least the lower figure and at most the upper one."""
@@ -515,10 +602,18 @@ class _Reader:
         window = t[max(c_start, previous_end) : n.start]
         post = self._post_operator(q)
         cue = None if post or q.more else _last_match(_PRE_OPERATOR, window)
-        if not self._quantity_allowed(n, q, cue, t[c_start : n.start]):
+        if not self._quantity_allowed(n, q, cue, post, t[c_start : n.start]):
             return None
-        c = Candidate(n.start, _after_marker(t, c_start, n.start), c_end, n.value, q.unit_id, "number", measure_word=q.measure_word)
+        if _FROM.search(t, max(c_start, n.start - 14), n.start) and _CHANGE_TO.match(t, q.end, c_end):
+            return None  # 由2020年的42.5%提高到55%: where the change starts
+        if q.key == "age" and _RATE_AFTER.match(t, post.end() if post else q.end, c_end):
+            return None  # 65岁及以上老年人健康管理率: the age only says whose rate it is
+        c = Candidate(n.start, _after_marker(t, c_start, n.start), c_end, n.value * q.scale, q.unit_id, "number", measure_word=q.measure_word)
         stated = f"{_QUANTITY_NAMES.get(q.key, 'count')} {t[n.start : q.end]}"
+        if q.scale != 1:
+            c.scale = q.scale
+            c.notes = f"the table gives {n.text} in units of {q.scale:g} ({q.measure_word}, from the indicator's name)"
+            c.reasons.append(f"×{q.scale:g} from the unit in the indicator's name")
         op_end = q.end
         if post:
             word = post.group("op") or post.group("within")
@@ -533,9 +628,13 @@ class _Reader:
         else:
             c.reasons.append(stated)
         self._place(c, n.start, op_end)
+        if q.year is not None:
+            c.deadline = q.year
         self._classify(c, q, window, op_end)
-        if post and post.group("op") in _THRESHOLD_WORDS and (post.group("noun") or c.unit_id == "m2"):
-            self._mark_threshold(c, post)
+        # 100张床位以上的养老机构, 1000平方米以下的建筑, 床位数在一百张以上的: a condition on what follows
+        conditional = t.startswith("在", n.start - 1) and t.startswith("的", post.end()) if post else False
+        if post and post.group("op") in _THRESHOLD_WORDS and (post.group("noun") or c.unit_id == "m2" or conditional):
+            self._mark_threshold(c, post, conditional)
         return c
 
     def _may_be_target(self, n) -> bool:
@@ -543,15 +642,33 @@ class _Reader:
         t = self.text
         before = t[n.start - 1] if n.start else ""
         after = t[n.end] if n.end < len(t) else ""
+        if self._value_cell(n.start) is not None:
+            before, after = before.strip("[【"), after.strip("]】")  # 【15】: a table's five-year total
         if (before and before in "第每〔[【") or (after and after in "月日号时分秒〕]】"):
             return False
         if n.kind == "plain" and ((before and before in "-:") or (after and after in "-:./")):
             return False  # dates, times, phone numbers, list markers
         if 1900 <= n.value <= 2100 and (after == "年" or re.match(r"[~\-—–至到]\d", t[n.end : n.end + 2])):
             return False
-        if self.excluded(n.start) or _ACHIEVED.search(t, self._sentence_start(n.start), n.start):
+        if n.text in ("万", "亿") and before == "(":
+            return False  # the unit of a table's column: 养老床位总量(万张)
+        if self.excluded(n.start) or self._achieved(n):
             return False
         return not self._in_quotation_marks(n.start)
+
+    def _achieved(self, n) -> bool:
+        """Whether the sentence says, before ``n``, that something is already done (全市已建成养老机构286家).
+
+        Not when a deadline comes between (在已建成12处敬老院的基础上，到2026年底，完成6处…): a new goal
+        starts there. 现有 (currently) describes counts, not rates.
+        """
+        s_start = self._sentence_start(n.start)
+        if not _ACHIEVED.search(self.text, s_start, n.start):
+            return False
+        done = _last_match(_ACHIEVED, self.text[s_start : n.start])
+        if done is None or (done.group() == "现有" and n.kind != "plain"):
+            return False
+        return self._first_deadline(s_start + done.end(), n.start, s_start) is None
 
     def _in_quotation_marks(self, pos: int) -> bool:
         """Whether ``pos`` stands between quotation marks opened in its sentence."""
@@ -574,6 +691,8 @@ class _Reader:
     def _quantity(self, n) -> _Quantity | None:
         """The quantity a number states; ``None`` for a bare number (no unit, no comparison sign)."""
         t = self.text
+        if (cell := self._value_cell(n.start)) is not None and (row := self._row(cell)) is not None:
+            return self._cell_quantity(n, row)
         if n.kind == "percent":
             return _Quantity("percent", "percent", "", n.end)
         if n.kind == "permille":
@@ -587,6 +706,99 @@ class _Reader:
             return _Quantity("table", "", "", n.end)
         return None
 
+    # -- flattened tables ----------------------------------------------------------
+    def _value_cell(self, pos: int) -> tuple[int, int] | None:
+        """The line holding ``pos`` when it is a table cell holding a value (≥45, 【15】, 60%), else ``None``."""
+        if pos and self.text[pos - 1] not in "\n≥≤<>[【":
+            return None  # a value cell starts its line, maybe after a sign or a bracket
+        start, end = self.doc.line_span(pos)
+        return (start, end) if _VALUE_CELL.fullmatch(self.text, start, end) else None
+
+    def _row(self, cell: tuple[int, int]) -> _Row | None:
+        """The table row holding value ``cell``, if it stands in a table whose rows are numbered 1, 2, 3 …"""
+        if self._rows is None:
+            self._rows = self._read_tables()
+        return self._rows.get(cell[0])
+
+    def _read_tables(self) -> dict[int, _Row]:
+        """The rows of every flattened table, by the start of each of their value cells.
+
+        A table is a run of rows numbered from 1, each a line with the number, a line naming the measure, then
+        short cells up to the next row's number (a line with it followed by a line that is not a value).
+        """
+        doc, t = self.doc, self.text
+        rows: dict[int, _Row] = {}
+        for first in re.finditer(r"^1$", t, re.M):
+            line, expected = (first.start(), first.end()), 1
+            if first.start() in rows:
+                continue  # a value cell of a table already read
+            while line is not None and t[line[0] : line[1]] == str(expected):
+                measure = doc.next_line(line[1])
+                if measure is None or _VALUE_CELL.fullmatch(t, *measure):
+                    break
+                cells, line = [], doc.next_line(measure[1])
+                while line is not None and line[1] - line[0] <= TABLE_CELL_MAX and not self._row_number(line, expected + 1):
+                    if _VALUE_CELL.fullmatch(t, *line):
+                        cells.append(line)
+                    line = doc.next_line(line[1])
+                rows.update((cell[0], _Row(measure, i, len(cells), first.start())) for i, cell in enumerate(cells))
+                expected += 1
+        return rows
+
+    def _row_number(self, line: tuple[int, int], number: int) -> bool:
+        """Whether ``line`` is the number of a table's row ``number``: the number, then a line that is not a value."""
+        if self.text[line[0] : line[1]] != str(number):
+            return False
+        following = self.doc.next_line(line[1])
+        return following is not None and not _VALUE_CELL.fullmatch(self.text, *following)
+
+    def _cell_quantity(self, n, row: _Row) -> _Quantity | None:
+        """The quantity of a value cell: unit and scale from the indicator's name (养老床位总量(万张)), year from the
+        column's header; ``None`` for a cell in a baseline column (2020年, 现状值)."""
+        t = self.text
+        column = self._column(row)
+        year = int(column["year"]) if column is not None and column["year"] else None
+        if column is not None and (_BASELINE_HEAD.search(column.group()) or (year is not None and year < self._baseline_before())):
+            return None
+        unit = _CELL_UNIT.search(t, row.measure[0], row.measure[1])
+        word, scale = (unit["word"], 10000.0 if unit["scale"] else 1.0) if unit else ("", 1.0)
+        if n.kind == "percent" or word == "%":
+            return _Quantity("percent", "percent", "", n.end, year=year)
+        if n.kind == "permille" or word == "‰":
+            return _Quantity("permille", "", "", n.end, year=year)
+        if (m := _UNIT.fullmatch(word)) and m.lastgroup != "points":
+            return _Quantity(m.lastgroup, _UNIT_IDS.get(m.lastgroup, ""), f"{unit['scale'] or ''}{word}", n.end, scale=scale, year=year)
+        return _Quantity("table", "", "", n.end, year=year)
+
+    def _column(self, row: _Row):
+        """The header cell (a match of :data:`_COLUMN_HEAD`) of a row's value cell, when the header can be read:
+        the value cells of a row stand under the last columns of the header, in order."""
+        heads = self._column_heads(row.first)
+        if not heads or row.count > len(heads):
+            return None
+        return heads[len(heads) - row.count + row.index]
+
+    def _column_heads(self, first: int) -> list:
+        """The headers of the value columns of the table whose first row starts at ``first`` (its short lines above)."""
+        if first not in self._heads:
+            heads = []
+            line = self.doc.previous_line(first)
+            while line is not None and line[1] - line[0] <= TABLE_CELL_MAX:
+                if (m := _COLUMN_HEAD.fullmatch(self.text, *line)) and m.group():
+                    heads.append(m)
+                line = self.doc.previous_line(line[0])
+            self._heads[first] = heads[::-1]
+        return self._heads[first]
+
+    def _baseline_before(self) -> int:
+        """Columns of years before this one hold baselines: the year the document was issued (its number or date on a
+        line of its own), else its earliest deadline."""
+        if self._issue_year is None:
+            issued = [int(m["n"] or m["d"]) for m in _ISSUE_LINE.finditer(self.text)]
+            stated = [_deadline_year(m) for m in self._deadlines if _is_deadline(m, self.text, self._sentence_start(m.start()))]
+            self._issue_year = max(issued) if issued else min(stated, default=0)
+        return self._issue_year
+
     def _post_operator(self, q: _Quantity):
         """以上/以下/以内 right after the quantity (内 only after a duration: 5年内)."""
         m = _POST_OPERATOR.match(self.text, q.end)
@@ -594,20 +806,28 @@ class _Reader:
             return None
         return m
 
-    def _quantity_allowed(self, n, q: _Quantity, cue, clause_head: str) -> bool:
-        """Durations need a cue (有效期, …年内), frequencies a year (每年…次), a lone 一 a per-unit context (每个村…一名)."""
+    def _quantity_allowed(self, n, q: _Quantity, cue, post, clause_head: str) -> bool:
+        """Durations need a cue (有效期, …年内, 不超过3年), frequencies a period (每年…次), distances a bound
+        (不超过1公里), a lone 一 a per-unit context (每个村…一名) or a lower bound (至少一处, 一处以上)."""
+        bound = _OPERATORS.get(post.group("op") or post.group("within")) if post else None
+        if cue is not None and clause_head.endswith(cue.group()):
+            bound = bound or _OPERATORS.get(cue.group())
         if q.key == "years":
-            return n.value < 100 and (bool(_DURATION_CUE.search(clause_head)) or self.text.startswith(("内", "以内"), q.end))
+            clause = self.text[self.doc.clause_span(n.start)[0] : self.doc.clause_span(n.start)[1]]
+            return n.value < 100 and (bool(_DURATION_CUE.search(clause)) or (bound in ("≤", "≥") and not _GOAL_AFTER.match(self.text, q.end)))
         if q.key == "times" and not _PER_PERIOD.search(clause_head):
             return False
+        if q.key == "distance":
+            return bound is not None
         if _is_cn_numeral(n.text) and n.value == 1:
-            return bool(_PER_UNIT.search(clause_head)) or (cue is not None and _OPERATORS.get(cue.group()) == "≥")
+            return bool(_PER_UNIT.search(clause_head)) or bound == "≥" or (cue is not None and _OPERATORS.get(cue.group()) == "≥")
         return True
 
-    def _mark_threshold(self, c: Candidate, post) -> None:
-        """A count or area with 以上/以下 that qualifies a noun (100张床位以上的养老机构) is a threshold: a parameter."""
+    def _mark_threshold(self, c: Candidate, post, conditional: bool = False) -> None:
+        """A count or area with 以上/以下 that qualifies a noun (100张床位以上的养老机构) is a threshold: a parameter;
+        so is a condition (床位数在一百张以上的，应当…), even in a norm."""
         following = self.text[post.end() : post.end() + 3]
-        if c.kind != "standard" and not following.startswith(("的标准", "标准")) and re.match(f"的|[{_CJK}]", following):
+        if conditional or (c.kind != "standard" and not following.startswith(("的标准", "标准")) and re.match(f"的|[{_CJK}]", following)):
             c.kind = "parameter"
             c.reasons.append(f"threshold ({post.group('op')} qualifies what follows)")
 
@@ -621,8 +841,7 @@ class _Reader:
         elif q.unit_id == "m2" and _PER_PERSON.search(head):
             c.unit_id = "m2_per_person"
         if q.key == "count":
-            counted = c.measure or self.text[c.quote_start : c.quote_end]
-            c.unit_id = "facilities" if _FACILITY_NOUN.search(counted) and not _NOT_FACILITY.search(counted) else "items"
+            c.unit_id = "facilities" if _counts_facilities(c.measure or self.text[c.quote_start : c.quote_end]) else "items"
         if c.unit_id in _COUNT_UNITS and (base := _PER_BASE.search(head)):
             c.unit_id, c.measure_word = "", ""
             c.reasons.append(f"ratio {base.group()}: units.csv has no unit for it")
@@ -631,6 +850,8 @@ class _Reader:
             c.reasons.append("frequency not per year: units.csv has no unit for it")
         if q.key == "points":
             c.reasons.append("percentage points: units.csv has no unit for them")
+        if q.key == "distance":
+            c.reasons.append("distance: units.csv has no unit for it")
         if q.key == "permille" and not c.unit_id:
             c.reasons.append("per mille: units.csv has no unit for it")
         if c.kind != "parameter":
@@ -663,7 +884,14 @@ class _Reader:
             return "standard"
         if self.text.startswith(("的标准", "标准"), op_end) or "应当" in self.text[c.quote_start : c.pos]:
             return "standard"
+        head = self.text[self._sentence_start(c.pos) : c.pos]
+        if "原则上" in head or (c.deadline is None and ("应当" in head or self._in_article(c.pos))):
+            return "standard"  # 原则上 (as a rule); 应当 or a regulation's article, without a deadline
         return "target"
+
+    def _in_article(self, pos: int) -> bool:
+        """Whether ``pos`` stands in an article (第十四条) of a regulation."""
+        return self.doc.clause_label(pos).startswith("第")
 
     # -- context shared by every kind of candidate -----------------------------------
     def _place(self, c: Candidate, value_start: int, value_end: int) -> None:
@@ -702,6 +930,8 @@ class _Reader:
             return None
         line_start, _ = self.doc.line_span(c.quote_start)
         previous = self.doc.previous_line(line_start) if line_start == c.quote_start else None
+        while previous is not None and _VALUE_CELL.fullmatch(self.text, *previous):
+            previous = self.doc.previous_line(previous[0])  # a row's earlier value cells (a baseline column)
         if previous is None:
             return None
         c.quote_start = previous[0]
@@ -709,7 +939,10 @@ class _Reader:
         return previous[0]
 
     def _deadline(self, c: Candidate, s_start: int) -> int | None:
-        """The last deadline before the value in its sentence, else the first after it in its clause."""
+        """The last deadline before the value in its sentence, else the first after it in its clause; for the k-th
+        value after 分别, the k-th of a list of years before it."""
+        if (year := self._respective_year(c, s_start)) is not None:
+            return year
         chosen = None
         k = bisect_left(self._deadline_starts, s_start)
         while k < len(self._deadlines) and self._deadlines[k].start() < c.quote_end:
@@ -723,9 +956,43 @@ class _Reader:
                 chosen = m
                 break
         if chosen is None:
+            chosen = self._deadline_before_semicolon(s_start)
+        if chosen is None:
             return None
         c.reasons.append(f"deadline {chosen.group()}")
-        return int(chosen.group("y2") or chosen.group("y1"))
+        return _deadline_year(chosen)
+
+    def _deadline_before_semicolon(self, s_start: int):
+        """The last explicit deadline (到2026年, 2025年底前) of the parts a semicolon joins before ``s_start``."""
+        p_start = max(self.doc.period_span(s_start)[0], s_start - SENTENCE_LOOKBACK)
+        chosen = None
+        for k in range(bisect_left(self._deadline_starts, p_start), bisect_left(self._deadline_starts, s_start)):
+            m = self._deadlines[k]
+            if m.group("pre") not in (None, "截至", "截止") or m.group("suf") or m.group("y2") or m.group("plan"):
+                chosen = m
+        return chosen
+
+    def _respective_year(self, c: Candidate, s_start: int) -> int | None:
+        """The year of ``c`` when years and values are paired by 分别 (2023年、2024年分别建成15个、20个)."""
+        if c.source != "number" or self.text.find("分别", s_start, c.pos) < 0:
+            return None
+        if (m := _last_match(_YEAR_LIST, self.text[s_start : c.pos])) is None:
+            return None
+        years = re.findall(_YEAR, m.group("years"))
+        index = len(_NUMBER_RUN.findall(self.text, s_start + m.end(), c.pos))
+        if index >= len(years):
+            return None
+        c.reasons.append(f"deadline {years[index]}年 (分别)")
+        return _year_value(years[index])
+
+    def _first_deadline(self, start: int, end: int, s_start: int):
+        """The first deadline (see :func:`_is_deadline`) that starts between ``start`` and ``end``, if any."""
+        k = bisect_left(self._deadline_starts, start)
+        while k < len(self._deadlines) and self._deadlines[k].start() < end:
+            if _is_deadline(self._deadlines[k], self.text, s_start):
+                return self._deadlines[k]
+            k += 1
+        return None
 
     def _table_context(self, c: Candidate, measure_line: int) -> None:
         """Row number, header year and 约束性/预期性 of a value read from a flattened table."""
@@ -840,6 +1107,8 @@ def _is_cn_numeral(text: str) -> bool:
 def _is_deadline(m, text: str, s_start: int) -> bool:
     """Whether a year expression sets a deadline: 到2025年, 2025年底前, 2021~2023年, or a year opening a sentence
     (2021年，…; not 2021年起, 2021年以来)."""
+    if m.group("plan"):
+        return True
     pre, suffix = m.group("pre"), m.group("suf")
     if pre in ("截至", "截止"):
         return False
@@ -847,6 +1116,22 @@ def _is_deadline(m, text: str, s_start: int) -> bool:
         return True
     opener = text[_after_marker(text, s_start, m.start()) : m.start()]
     return not m.group("md") and not text.startswith(_YEAR_NOT_DUE, m.end()) and bool(_SENTENCE_OPENER.fullmatch(opener))
+
+
+def _year_value(year: str) -> int:
+    """2025 from ``2025`` or ``二〇二五``."""
+    from comparison.numbers import parse_chinese_numeral
+
+    return int(year) if year.isdigit() else int(parse_chinese_numeral(year))
+
+
+def _deadline_year(m) -> int:
+    """The year a match of :data:`_DEADLINE` is due: the end of a range (2021~2023年), of a plan's period
+    (“十四五”期间: 2025)."""
+    if m.group("plan"):
+        # the 十一五 plan ended in 2010, and each plan lasts five years
+        return 2005 + 5 * ("一二三四五六七八九".index(m.group("plan_no")) + 1)
+    return _year_value(m.group("y2") or m.group("y1"))
 
 
 def _content_chars(text: str) -> int:
@@ -887,12 +1172,13 @@ def _noun_after(text: str) -> str:
     return parts[-1] if len(parts) > 1 and "的" in parts[-1] else parts[0]
 
 
-def _drop_age_qualifiers(found: list[Candidate]) -> list[Candidate]:
-    """Drop an age in 岁 (65岁及以上老年人…) that only qualifies another candidate of its clause."""
-    per_clause: dict[tuple[int, int], int] = {}
-    for c in found:
-        per_clause[(c.quote_start, c.quote_end)] = per_clause.get((c.quote_start, c.quote_end), 0) + 1
-    return [c for c in found if not (c.measure_word == "岁" and per_clause[(c.quote_start, c.quote_end)] > 1)]
+def _counts_facilities(counted: str) -> bool:
+    """Whether a count counts facilities: the last noun of ``counted`` that names either a facility (机构, 中心 …)
+    or another thing (社区, 企业 …) is a facility (社区嵌入式养老服务机构, not 老年友好型社区)."""
+    facility, other = _last_match(_FACILITY_NOUN, counted), _last_match(_NOT_FACILITY, counted)
+    if facility is None:
+        return False
+    return other is None or other.end() < facility.end()
 
 
 def _split_enumeration(c: Candidate) -> list[Candidate]:

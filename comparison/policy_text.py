@@ -12,7 +12,8 @@ horizontal whitespace (the PDF-extracted texts put spaces inside words and
 numbers); line breaks stay. Every character of the analysis text knows the
 character of the original it came from, so that a passage found in the
 analysis text can be quoted verbatim, in the document's own script. The class
-also splits the text into sentences, clauses (between commas) and segments
+also splits the text into sentences (ended by 。；！？ or a line break; a
+*period* runs on across semicolons), clauses (between commas) and segments
 (between 、), and reads the document's own numbering (一、 (一) 1. ① 第X条) so
 that every position has a clause label such as ``二、(一)1``.
 """
@@ -284,6 +285,7 @@ class PolicyText:
         ends = [m.start() for m in _SEGMENT_END.finditer(self.text) if m.start() not in not_ends]
         self._clause_ends = [e for e in ends if self.text[e] in _CLAUSE_END]
         self._sentence_ends = [e for e in self._clause_ends if self.text[e] in _SENTENCE_END]
+        self._period_ends = [e for e in self._sentence_ends if self.text[e] != ";"]
         quoted_commas = self._quoted_commas()
         self._segment_ends = [e for e in ends if e not in quoted_commas]
         self._labels_at, self._labels, self._sections_at, self._sections = self._read_numbering(spaced)
@@ -321,6 +323,10 @@ class PolicyText:
     def sentence_span(self, pos: int) -> tuple[int, int]:
         """Start and end of the sentence holding ``pos`` (without its final punctuation)."""
         return self._span(self._sentence_ends, pos, len(self.text))
+
+    def period_span(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence holding ``pos`` up to a full stop: the parts a semicolon joins count as one."""
+        return self._span(self._period_ends, pos, len(self.text))
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """Start and end of the clause (between commas) holding ``pos``."""
