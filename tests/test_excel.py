@@ -1,0 +1,241 @@
+"""The Excel workbook: side-by-side comparison, statuses, round trip, determinism, formula safety, the export command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from comparison import align, load_dataset
+from comparison.excel import STATUS_FILLS, column_width, display_width, read_targets_sheet, sheet_titles, write_workbook
+from comparison.script import LANGS
+from conftest import DATA, ROOT
+
+HEADLINE = ["nursing_bed_share", "meal_service", "caregiver_certification"]
+CITIES = ["rushan", "ningbo", "changle", "wuhan", "chongqing"]
+#: Rows above the body of the comparison sheet: title, legend, header.
+MATRIX_HEADER_ROW = 3
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory, dataset) -> dict[str, Path]:
+    """One workbook per language, written once for the module."""
+    out = tmp_path_factory.mktemp("workbooks")
+    return {lang: write_workbook(dataset, out / f"comparison_{lang}.xlsx", lang=lang) for lang in LANGS}
+
+
+def _sheet(path, index: int):
+    return openpyxl.load_workbook(path).worksheets[index]
+
+
+def _matrix(ws) -> dict[str, dict[str, object]]:
+    """Body cells of an indicators × cities sheet: indicator name → column header → cell."""
+    header = [c.value for c in ws[MATRIX_HEADER_ROW]]
+    return {row[0].value: dict(zip(header[1:], row[1:])) for row in ws.iter_rows(min_row=MATRIX_HEADER_ROW + 1)}
+
+
+def _targets_csv() -> pd.DataFrame:
+    """data/targets.csv typed by hand, independently of the package's reader."""
+    raw = pd.read_csv(DATA / "targets.csv", dtype=object, keep_default_na=False)
+    expected = raw.replace("", pd.NA)
+    expected["value"] = pd.to_numeric(raw["value"]).astype("float64")
+    expected["deadline_year"] = pd.to_numeric(raw["deadline_year"]).astype("Int64")
+    expected["is_aspirational"] = raw["is_aspirational"].map({"true": True, "false": False}).astype(bool)
+    return expected
+
+
+# --------------------------------------------------------------------------- the comparison sheet
+@pytest.mark.parametrize("lang", LANGS)
+def test_headline_indicators_side_by_side_for_all_five_cities(dataset, workbooks, lang):
+    cells = _matrix(_sheet(workbooks[lang], 1))
+    expected = align.comparison_table(dataset, lang)
+    cities = list(align.jurisdiction_names(dataset, lang)[CITIES])
+    for indicator in align.indicator_names(dataset, lang)[HEADLINE]:
+        shown = [cells[indicator][city].value for city in cities]
+        assert shown == list(expected.loc[indicator, cities])
+        assert all(shown)
+
+
+def test_known_target_reads_the_same_in_each_language(workbooks):
+    expected = {"zh-Hans": "60%（2023年）", "zh-Hant": "60%（2023年）", "en": "60% (by 2023)"}
+    city = {"zh-Hans": "宁波市", "zh-Hant": "寧波市", "en": "Ningbo"}
+    indicator = {"zh-Hans": "养老机构护理型床位占比", "zh-Hant": "養老機構護理型床位佔比", "en": "Nursing-type bed share of institutional beds"}
+    for lang in LANGS:
+        assert _matrix(_sheet(workbooks[lang], 1))[indicator[lang]][city[lang]].value == expected[lang]
+
+
+def test_qualitative_and_not_mentioned_cells_look_different_from_targets(workbooks):
+    cells = [c for row in _matrix(_sheet(workbooks["en"], 1)).values() for c in row.values() if c.value]
+    kinds = {"qualitative only": "qualitative", "not mentioned": "not_mentioned"}
+    fills = {kinds.get(c.value, "target"): set() for c in cells}
+    italic = {kind: set() for kind in fills}
+    for c in cells:
+        kind = kinds.get(c.value, "target")
+        fills[kind].add(c.fill.fgColor.rgb[-6:] if c.fill.fill_type else None)
+        italic[kind].add(bool(c.font.i))
+    assert fills["qualitative"] == {STATUS_FILLS["qualitative"]}
+    assert fills["not_mentioned"] == {STATUS_FILLS["not_mentioned"]}
+    assert fills["target"] == {None}
+    assert italic == {"qualitative": {True}, "not_mentioned": {True}, "target": {False}}
+
+
+def test_cells_carry_the_named_styles(workbooks):
+    comparison = _matrix(_sheet(workbooks["en"], 1))["Nursing-type bed share of institutional beds"]
+    assert (comparison["Rushan"].style, comparison["Ningbo"].style, comparison["Wuhan"].style) == ("ec qualitative", "ec cell", "ec not mentioned")
+    targets = _sheet(workbooks["en"], 3)
+    assert (targets["A1"].style, targets["A2"].style, targets["A3"].style) == ("ec header", "ec field name", "ec code")
+
+
+def test_coverage_cells_are_colour_coded_by_status(workbooks):
+    fill_of = {"quantified": STATUS_FILLS["quantified"], "qualitative only": STATUS_FILLS["qualitative"], "not mentioned": STATUS_FILLS["not_mentioned"]}
+    cells = [c for row in _matrix(_sheet(workbooks["en"], 2)).values() for c in row.values()]
+    assert cells and all(c.fill.fgColor.rgb[-6:] == fill_of[c.value] for c in cells)
+
+
+def test_national_reference_is_the_last_column(workbooks):
+    header = [c.value for c in _sheet(workbooks["en"], 1)[MATRIX_HEADER_ROW]]
+    assert header[-1] == "National reference"
+    assert _matrix(_sheet(workbooks["en"], 1))["Nursing-type bed share of institutional beds"]["National reference"].value == "55% (by 2025)"
+
+
+# --------------------------------------------------------------------------- the targets sheet
+@pytest.mark.parametrize("lang", LANGS)
+def test_targets_sheet_reads_back_equal_to_targets_csv(workbooks, lang):
+    pd.testing.assert_frame_equal(read_targets_sheet(workbooks[lang]), _targets_csv())
+
+
+def test_targets_sheet_has_a_label_row_above_the_raw_column_names(workbooks):
+    ws = _sheet(workbooks["zh-Hans"], 3)
+    names = list(pd.read_csv(DATA / "targets.csv", nrows=0).columns)
+    assert [c.value for c in ws[2]][: len(names)] == names
+    assert [c.value for c in ws[1]][:3] == ["目标编号", "文件编号", "条款"]
+
+
+def test_tidy_sheets_freeze_headers_filter_and_print_on_landscape_pages(workbooks):
+    ws = _sheet(workbooks["en"], 3)
+    assert ws.freeze_panes == "B3"
+    assert ws.auto_filter.ref.startswith("A2:")
+    assert ws.print_title_rows == "$1:$2"
+    assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
+
+
+def test_column_widths_count_chinese_characters_twice():
+    assert display_width("养老ab") == 6
+    assert display_width("第一行\nab") == 6
+    assert column_width(["养老服务", "ab"], cap=40) == 8
+    assert column_width(["养" * 100], cap=40) == 40
+
+
+def test_per_1000_rows_without_a_figure_give_a_reason(workbooks):
+    ws = _sheet(workbooks["en"], 5)
+    names = [c.value for c in ws[2]]
+    rows = [dict(zip(names, values)) for values in ws.iter_rows(min_row=3, values_only=True)]
+    assert rows and all(r["reason"] for r in rows if r["per_1000_older_people"] is None)
+    assert any(r["per_1000_older_people"] is not None for r in rows)
+
+
+# --------------------------------------------------------------------------- the whole workbook
+def test_sheet_names_are_in_the_chosen_language(workbooks):
+    for lang in LANGS:
+        assert openpyxl.load_workbook(workbooks[lang]).sheetnames == sheet_titles(lang)
+    assert sheet_titles("zh-Hant")[0] == "說明"
+
+
+def test_writing_twice_gives_identical_cells(dataset, tmp_path):
+    paths = [write_workbook(dataset, tmp_path / f"run{i}.xlsx", lang="en") for i in (1, 2)]
+    books = [openpyxl.load_workbook(p) for p in paths]
+    for a, b in zip(*(book.worksheets for book in books)):
+        assert list(a.iter_rows(values_only=True)) == list(b.iter_rows(values_only=True))
+    assert books[0].properties.created == books[1].properties.created == books[0].properties.modified
+
+
+def test_formula_like_text_stays_text(data_copy, tmp_path):
+    targets = pd.read_csv(data_copy / "targets.csv", dtype=str, keep_default_na=False)
+    injected = {"quote": "=HYPERLINK(\"http://example.com\",\"x\")", "notes": "+1+1", "measure_zh": "-2+3", "clause": "@SUM(A1)"}
+    for column, text in injected.items():
+        targets.loc[0, column] = text
+    targets.to_csv(data_copy / "targets.csv", index=False, lineterminator="\n")
+    path = write_workbook(load_dataset(data_copy, cache=False), tmp_path / "safe.xlsx")
+    book = openpyxl.load_workbook(path)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    found = {c.value: c.data_type for c in cells if c.value in injected.values()}
+    assert found == {text: "s" for text in injected.values()}
+
+
+def test_selection_narrows_the_comparison_but_the_data_sheets_stay_whole(dataset, tmp_path):
+    path = write_workbook(dataset, tmp_path / "narrow.xlsx", lang="en", cities=["宁波市"], domain="workforce")
+    comparison = _sheet(path, 1)
+    assert [c.value for c in comparison[MATRIX_HEADER_ROW] if c.value] == ["Indicator", "Ningbo", "National reference"]
+    workforce = align.indicator_names(dataset, "en")[dataset.indicators.loc[dataset.indicators["domain_id"] == "workforce", "indicator_id"]]
+    assert set(_matrix(comparison)) == set(workforce)
+    assert len(read_targets_sheet(path)) == len(dataset.targets)
+
+
+# --------------------------------------------------------------------------- the export command
+def test_export_writes_a_workbook(cli, tmp_path):
+    out = tmp_path / "en.xlsx"
+    result = cli("export", "--lang", "en", "--cities", "宁波市", "Wuhan", "--indicators", "nursing_bed_share", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert str(out) in result.stdout and "8 sheets" in result.stdout
+    cells = _matrix(_sheet(out, 1))
+    assert cells["Nursing-type bed share of institutional beds"]["Ningbo"].value == "60% (by 2023)"
+
+
+def test_export_unknown_city_suggests_the_closest(cli, tmp_path):
+    result = cli("export", "--cities", "Ningbao", "-o", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 1
+    assert "did you mean 'ningbo'" in result.stderr and "rushan" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_export_into_a_missing_folder_says_so(cli, tmp_path):
+    result = cli("export", "-o", str(tmp_path / "missing" / "out.xlsx"))
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_onto_a_folder_says_so(cli, tmp_path):
+    folder = tmp_path / "book.xlsx"
+    folder.mkdir()
+    result = cli("export", "-o", str(folder))
+    assert result.returncode == 1
+    assert "is a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_refuses_indicators_with_domain(cli, tmp_path):
+    result = cli("export", "--indicators", "meal_service", "--domain", "workforce", "-o", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 2
+    assert "not allowed with" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_workbook_to_pdf(workbooks, tmp_path):
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbooks["zh-Hans"])],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "comparison_zh-Hans.pdf"
+    assert result.returncode == 0, result.stderr
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+# --------------------------------------------------------------------------- the synthetic corpus of the benchmarks
+def test_synthetic_corpus_passes_validation(cli, tmp_path):
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), str(tmp_path), "--jurisdictions", "4", "--targets", "12"],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    result = cli("validate", "--data", str(tmp_path / "data"), "--sources", str(tmp_path / "sources"))
+    assert result.returncode == 0, result.stderr
+    assert "48 targets" in result.stdout and "no problems found" in result.stdout
