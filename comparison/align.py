@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from functools import cache
+from itertools import islice
 
 import pandas as pd
 
 from comparison.dataset import Dataset
 from comparison.labels import ATTRIBUTE, KIND, POPULATION_BASIS, STATUS, check_lang, format_target, pick, vocab
-from comparison.script import series_to_script, to_simplified
+from comparison.script import to_script, to_simplified
+from comparison.tables import gc_paused
 
 #: The population basis on which per-1000-older-people figures are compared.
 COMPARABLE_POPULATION_BASIS = "census2020_resident"
@@ -98,6 +101,7 @@ def resolve_domains(ds: Dataset, domains: Iterable[str] | None) -> list[str] | N
 
 
 # --------------------------------------------------------------------------- the long table
+@gc_paused()
 def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) -> pd.DataFrame:
     """One row per target, joined to its source, jurisdiction, indicator, domain and unit.
 
@@ -121,7 +125,7 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
     jid = sid.map(src["jurisdiction_id"].astype(str))
 
     def text(zh: pd.Series, en: pd.Series) -> pd.Series:
-        chosen = en if lang == "en" else series_to_script(zh, lang, taiwan=taiwan)
+        chosen = en if lang == "en" else zh.map(cache(lambda v: to_script(v, lang, taiwan=taiwan) if isinstance(v, str) else v))
         return chosen.fillna("").astype(str)
 
     units = unit_symbols(ds, lang)
@@ -134,7 +138,7 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "jurisdiction": jid.map(jurisdiction_names(ds, lang)),
             "document": text(sid.map(src["title_zh"]), sid.map(src["title_en"])),
             "clause": t["clause"].astype(str),
-            "kind": t["kind"].map(lambda k: vocab(KIND, k, lang)),
+            "kind": t["kind"].map(cache(lambda k: vocab(KIND, k, lang))),
             "indicator_id": t["indicator_id"],
             "indicator": iid.map(indicator_names(ds, lang)).fillna(""),
             "domain_id": pd.Categorical(domain_id, categories=ds.domain_order, ordered=True),
@@ -146,34 +150,54 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "unit": t["unit_id"].astype(str).map(units),
             "deadline_year": t["deadline_year"],
             "scope": text(t["scope_zh"], t["scope_en"]),
-            "attribute": t["attribute"].map(lambda a: vocab(ATTRIBUTE, a, lang) if isinstance(a, str) else ""),
+            "attribute": t["attribute"].map(cache(lambda a: vocab(ATTRIBUTE, a, lang) if isinstance(a, str) else "")),
             "is_aspirational": t["is_aspirational"].astype(bool),
             "quote": t["quote"].astype(str),
-            "quote_zh_hans": t["quote"].astype(str).map(to_simplified),
+            "quote_zh_hans": _simplified_many(t["quote"].astype(str).tolist()),
             "notes": t["notes"].fillna("").astype(str),
         }
     )
+    word_in_script = cache(lambda word: pick(word, "", lang, taiwan=taiwan))
     out["target"] = [
         format_target(
-            operator=r.operator,
-            value=r.value,
-            unit_symbol=_measure_symbol(r, lang, t.at[i, "measure_word"], taiwan),
-            deadline_year=r.deadline_year,
-            scope=r.scope,
-            is_aspirational=r.is_aspirational,
+            operator=operator,
+            value=value,
+            unit_symbol=_measure_symbol(unit_id, unit, word, lang, word_in_script),
+            deadline_year=year,
+            scope=scope,
+            is_aspirational=aspirational,
             lang=lang,
         )
-        for i, r in enumerate(out.itertuples(index=False))
+        for operator, value, unit_id, unit, word, year, scope, aspirational in zip(
+            out["operator"].tolist(),
+            out["value"].tolist(),
+            out["unit_id"].tolist(),
+            out["unit"].tolist(),
+            t["measure_word"].tolist(),
+            out["deadline_year"].tolist(),
+            out["scope"].tolist(),
+            out["is_aspirational"].tolist(),
+        )
     ]
     order = out.assign(_pos=range(len(out))).sort_values(["jurisdiction_id", "_pos"]).index
     return out.loc[order].reset_index(drop=True)
 
 
-def _measure_symbol(row, lang: str, measure_word, taiwan: bool) -> str:
-    """The symbol after a value: the text's own measure word in Chinese where it has one."""
-    if lang != "en" and isinstance(measure_word, str) and measure_word and row.unit_id not in ("percent",) and "per" not in row.unit_id:
-        return pick(measure_word, "", lang, taiwan=taiwan)
-    return row.unit
+def _simplified_many(texts: list[str]) -> list[str]:
+    """:func:`comparison.script.to_simplified` of every text, in one OpenCC call instead of one per text.
+
+    OpenCC keeps each line break, so the converted whole splits back into
+    the texts, however many line breaks each holds.
+    """
+    pieces = iter(to_simplified("\n".join(texts)).split("\n"))
+    return ["\n".join(islice(pieces, text.count("\n") + 1)) for text in texts]
+
+
+def _measure_symbol(unit_id: str, unit: str, measure_word, lang: str, word_in_script) -> str:
+    """The symbol after a value: the text's own measure word (in ``lang``'s script) in Chinese where it has one."""
+    if lang != "en" and isinstance(measure_word, str) and measure_word and unit_id not in ("percent",) and "per" not in unit_id:
+        return word_in_script(measure_word)
+    return unit
 
 
 def filter_targets(
@@ -275,6 +299,7 @@ def _select(ds: Dataset, frame: pd.DataFrame, *, indicators=None, cities=None, d
 
 
 # --------------------------------------------------------------------------- side by side
+@gc_paused()
 def comparison_table(
     ds: Dataset,
     lang: str = "zh-Hans",
@@ -297,11 +322,16 @@ def comparison_table(
     long = targets_long(ds, lang, taiwan=taiwan)
     long = long[long["kind"] != vocab(KIND, "parameter", lang)].dropna(subset=["indicator_id"])
     cov = _select(ds, coverage_long(ds), indicators=indicators, cities=cities, domain=domain)
-    cells = long.groupby([long["indicator_id"].astype(str), long["jurisdiction_id"].astype(str)])["target"].agg("\n".join)
-    text = []
-    for row in cov.itertuples(index=False):
-        key = (str(row.indicator_id), str(row.jurisdiction_id))
-        text.append(cells.get(key, "") if row.status == "quantified" else vocab(STATUS, str(row.status), lang))
+    cells: dict[tuple[str, str], list[str]] = {}
+    for key, target in zip(zip(long["indicator_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist()), long["target"].tolist()):
+        cells.setdefault(key, []).append(target)
+    status_label = cache(lambda status: vocab(STATUS, status, lang))
+    text = [
+        "\n".join(cells.get((i, j), [])) if status == "quantified" else status_label(status)
+        for i, j, status in zip(
+            cov["indicator_id"].astype(str).tolist(), cov["jurisdiction_id"].astype(str).tolist(), cov["status"].astype(str).tolist()
+        )
+    ]
     cov = cov.assign(cell=text)
     wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="cell")
     wide = wide.loc[[i for i in ds.indicator_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
@@ -309,7 +339,8 @@ def comparison_table(
         ref = national_reference(ds, lang)
         wide[_label("national_reference", lang)] = [ref.get(i, "") for i in wide.index.astype(str)]
     wide.index = wide.index.astype(str).map(indicator_names(ds, lang))
-    wide.columns = [jurisdiction_names(ds, lang).get(c, c) for c in wide.columns]
+    names = jurisdiction_names(ds, lang)
+    wide.columns = [names.get(c, c) for c in wide.columns]
     wide.index.name = _label("indicator", lang)
     return wide
 

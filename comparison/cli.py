@@ -14,7 +14,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from comparison.errors import DataError, Problem
+from comparison.errors import DataError, Problem, display_path
 
 DESCRIPTION = """\
 Compare the quantified targets of Chinese local elderly-care (养老服务) policies.
@@ -48,6 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from comparison.validate import validate
 
     report = validate(args.data, args.sources)
+    print(f"Data: {display_path(report.data_dir)}")
     if report.notes:
         print("Accepted with these normalisations:")
         _print_problems(report.notes, sys.stdout)

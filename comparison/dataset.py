@@ -19,7 +19,7 @@ import pandas as pd
 
 from comparison.errors import DataError, Problem, display_path
 from comparison.paths import default_data_dir
-from comparison.tables import read_descriptor, read_table, resource_path
+from comparison.tables import DESCRIPTOR, gc_paused, read_descriptor, read_table, resource_path
 
 #: The tables of the data package, in the order they are read.
 TABLES = (
@@ -98,15 +98,15 @@ def _foreign_key_problems(tables: dict[str, pd.DataFrame], descriptor: dict, dat
             ref_frame = tables.get(ref["resource"])
             if ref_frame is None:
                 continue
-            valid = set(ref_frame[ref["fields"][0]].dropna().astype(str))
-            choices = sorted(valid)
-            for line, value in frame[col].dropna().items():
-                if str(value) not in valid:
-                    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
-                    problems.append(
-                        Problem(label, int(line), col, f"'{value}' is not a known {ref['fields'][0]} in {ref['resource']}.csv{hint}")
-                    )
+            valid = ref_frame[ref["fields"][0]].dropna().astype(str)
+            values = frame[col].dropna().astype(str)
+            choices = sorted(set(valid))
+            for line, value in values[~values.isin(valid)].items():
+                close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                problems.append(
+                    Problem(label, int(line), col, f"'{value}' is not a known {ref['fields'][0]} in {ref['resource']}.csv{hint}")
+                )
     return problems
 
 
@@ -130,7 +130,7 @@ def _fingerprint(data_dir: Path) -> str:
     from comparison import __version__
 
     digest = hashlib.sha256(f"{__version__}|{pd.__version__}".encode())
-    for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.yaml"]:
+    for path in sorted(p for p in data_dir.glob("*.csv") if p.is_file()) + [data_dir / "datapackage.yaml"]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     for module in ("tables.py", "dataset.py"):
@@ -157,11 +157,13 @@ def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> D
     means a full check. ``cache=False`` always checks.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    if not (data_dir / "datapackage.yaml").exists():
-        raise DataError([Problem(display_path(data_dir), None, None, "no datapackage.yaml here: is this the data folder?")])
+    read_descriptor(data_dir)  # a missing or broken descriptor is reported before anything else
     if not cache:
         return _load_checked(data_dir)
-    key = _fingerprint(data_dir)
+    try:
+        key = _fingerprint(data_dir)
+    except OSError:
+        return _load_checked(data_dir)  # an unreadable file: the checks name it
     cached = _cache_dir() / f"{key}.pickle"
     try:
         with open(cached, "rb") as fh:
@@ -182,12 +184,17 @@ def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> D
     return ds
 
 
+@gc_paused()
 def _load_checked(data_dir: Path) -> Dataset:
     """Read and check every table (the uncached path of :func:`load_dataset`)."""
     descriptor = read_descriptor(data_dir)
+    described = {res["name"] for res in descriptor["resources"]}
     tables: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     for name in TABLES:
+        if name not in described:
+            problems.append(Problem(display_path(data_dir / DESCRIPTOR), None, None, f"describes no resource '{name}'"))
+            continue
         frame, found = read_table(data_dir, name)
         problems.extend(found)
         if frame is not None:

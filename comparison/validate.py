@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
@@ -25,8 +26,9 @@ import pandas as pd
 from comparison.dataset import Dataset, load_dataset
 from comparison.errors import DataError, Problem, display_path
 from comparison.numbers import normalise_many, quote_states_value
-from comparison.paths import default_sources_dir, sources_required
+from comparison.paths import default_data_dir, default_sources_dir, sources_required
 from comparison.script import match_key
+from comparison.tables import gc_paused
 
 #: Deadlines may fall this many years after a plan's last year (targets "by 2025" in a 2021–2023 plan are unusual but possible).
 DEADLINE_SLACK_YEARS = 2
@@ -40,12 +42,13 @@ class Report:
 
     ``problems`` holds errors and notes (normalisations that lost nothing);
     ``skipped`` says which checks could not run and why; ``counts`` says how
-    many rows each check covered.
+    many rows each check covered; ``data_dir`` is the folder that was checked.
     """
 
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    data_dir: Path | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -65,41 +68,76 @@ def _label(ds: Dataset, name: str) -> str:
 
 
 # --------------------------------------------------------------------------- checks without the texts
-def check_values(ds: Dataset) -> list[Problem]:
-    """Each target's value must be a number its quote states."""
+def normalised_quotes(frame: pd.DataFrame) -> list[str]:
+    """The quotes of ``frame`` after :func:`comparison.numbers.normalise` (one OpenCC call); empty for a missing quote."""
+    return normalise_many(frame["quote"].fillna("").astype(str).tolist())
+
+
+def check_values(ds: Dataset, quotes: list[str] | None = None) -> list[Problem]:
+    """Each target's value must be a number its quote states.
+
+    ``quotes`` are the targets' :func:`normalised_quotes`, when already at hand.
+    """
     t = ds.targets
     label = _label(ds, "targets")
-    norm = normalise_many(t["quote"].fillna("").astype(str).tolist())
+    norm = normalised_quotes(t) if quotes is None else quotes
+    present = (t["value"].notna() & t["quote"].notna()).to_numpy()
     problems = []
-    for (line, row), quote in zip(t.iterrows(), norm):
-        if pd.isna(row["value"]) or pd.isna(row["quote"]):
-            continue
-        if not quote_states_value(quote, row["value"], str(row["unit_id"]), normalised=True):
-            value = _fmt(row["value"])
+    for line, value, unit, quote, norm_quote in zip(
+        t.index[present], t["value"][present].tolist(), t["unit_id"][present].astype(str).tolist(), t["quote"][present].tolist(), compress(norm, present)
+    ):
+        if not (_states_in_digits(norm_quote, value) or quote_states_value(norm_quote, value, unit, normalised=True)):
             hint = ""
-            if row["unit_id"] == "percent" and 0 < row["value"] <= 1:
+            if unit == "percent" and 0 < value <= 1:
                 hint = " (percentages are written as in the text: 60 for 60%; a spreadsheet may have turned 60% into 0.6)"
-            problems.append(Problem(label, int(line), "value", f"{value} is not stated in the quote «{_short(row['quote'])}»{hint}"))
+            problems.append(Problem(label, int(line), "value", f"{_fmt(value)} is not stated in the quote «{_short(quote)}»{hint}"))
     return problems
+
+
+def _states_in_digits(quote: str, value: float) -> bool:
+    """Whether normalised ``quote`` writes ``value`` in plain digits as a number of its own: a quick sufficient test.
+
+    True only where :func:`comparison.numbers.quote_states_value` is true as
+    well: the digits are not part of a longer number (no digit, decimal point
+    or thousands comma next to them, also across the one space a PDF leaves)
+    and carry no multiplier (万, 亿). Everything else takes the full reading.
+    """
+    digits = _fmt(value)
+    if not digits.replace(".", "", 1).isdecimal():
+        return False
+    start = quote.find(digits)
+    while start >= 0:
+        end = start + len(digits)
+        before = quote[max(0, start - 2) : start]
+        after = quote[end : end + 2]
+        if not (_joins(before[-1:]) or (before[-1:] in (" ", "\t") and _joins(before[:1]))) and not (
+            _joins(after[:1], "万亿") or (after[:1] in (" ", "\t") and _joins(after[1:], "万亿"))
+        ):
+            return True
+        start = quote.find(digits, start + 1)
+    return False
+
+
+def _joins(ch: str, extra: str = "") -> bool:
+    """Whether ``ch`` would continue a number: a digit, a decimal point, a thousands comma (or one of ``extra``)."""
+    return ch != "" and (ch.isdecimal() or ch in ".," or ch in extra)
 
 
 def check_deadlines(ds: Dataset) -> list[Problem]:
     """Each deadline must lie within its document's period (with a little slack)."""
-    periods = ds.sources.set_index(ds.sources["source_id"].astype(str))[["period_start_year", "period_end_year"]]
+    periods = ds.sources.set_index(ds.sources["source_id"].astype(str))
     label = _label(ds, "targets")
+    t = ds.targets
+    src = t["source_id"].astype("string")
+    start = src.map(periods["period_start_year"]).astype("Int64")
+    end = src.map(periods["period_end_year"]).astype("Int64")
+    latest = (end + DEADLINE_SLACK_YEARS).fillna(start + OPEN_PERIOD_YEARS)
+    year = t["deadline_year"]
+    outside = ((year < start) | (year > latest)).fillna(False).to_numpy(dtype=bool)
     problems = []
-    for line, row in ds.targets.iterrows():
-        year = row["deadline_year"]
-        src = str(row["source_id"])
-        if pd.isna(year) or src not in periods.index:
-            continue
-        start, end = periods.loc[src, "period_start_year"], periods.loc[src, "period_end_year"]
-        latest = (end + DEADLINE_SLACK_YEARS) if not pd.isna(end) else start + OPEN_PERIOD_YEARS
-        if year < start or year > latest:
-            span = f"{start}–{end}" if not pd.isna(end) else f"from {start}"
-            problems.append(
-                Problem(label, int(line), "deadline_year", f"{year} is outside the period of {src} ({span}); expected {start}–{latest}")
-            )
+    for line, y, sid, first, last, due in zip(t.index[outside], year[outside], src[outside], start[outside], end[outside], latest[outside]):
+        span = f"{first}–{last}" if not pd.isna(last) else f"from {first}"
+        problems.append(Problem(label, int(line), "deadline_year", f"{y} is outside the period of {sid} ({span}); expected {first}–{due}"))
     return problems
 
 
@@ -109,13 +147,11 @@ def check_ids(ds: Dataset) -> list[Problem]:
     for name, id_col, tag in (("targets", "target_id", "t"), ("commitments", "commitment_id", "q")):
         frame = ds.table(name)
         label = _label(ds, name)
-        for line, row in frame.iterrows():
-            if pd.isna(row[id_col]) or pd.isna(row["source_id"]):
-                continue
-            if not str(row[id_col]).startswith(f"{row['source_id']}-{tag}"):
-                problems.append(
-                    Problem(label, int(line), id_col, f"'{row[id_col]}' does not belong to source '{row['source_id']}' (expected {row['source_id']}-{tag}NN)")
-                )
+        present = (frame[id_col].notna() & frame["source_id"].notna()).to_numpy()
+        ids, sids = frame[id_col][present].astype(str).tolist(), frame["source_id"][present].astype(str).tolist()
+        for line, ident, sid in zip(frame.index[present], ids, sids):
+            if not ident.startswith(f"{sid}-{tag}"):
+                problems.append(Problem(label, int(line), id_col, f"'{ident}' does not belong to source '{sid}' (expected {sid}-{tag}NN)"))
     return problems
 
 
@@ -123,17 +159,15 @@ def check_units(ds: Dataset) -> list[Problem]:
     """A target of an indicator with a fixed unit must use that unit."""
     units = ds.indicators.set_index(ds.indicators["indicator_id"].astype(str))["unit_id"].dropna()
     label = _label(ds, "targets")
-    problems = []
-    for line, row in ds.targets.iterrows():
-        ind = row["indicator_id"]
-        if pd.isna(ind) or str(ind) not in units.index or row["kind"] == "parameter":
-            continue
-        expected = units[str(ind)]
-        if str(row["unit_id"]) != expected:
-            problems.append(
-                Problem(label, int(line), "unit_id", f"'{row['unit_id']}' differs from the unit of indicator '{ind}' in indicators.csv ('{expected}')")
-            )
-    return problems
+    t = ds.targets
+    ind = t["indicator_id"].astype("string")
+    expected = ind.map(units)
+    unit = t["unit_id"].astype(str)
+    wrong = (expected.notna() & (t["kind"] != "parameter") & (unit != expected)).fillna(False).to_numpy(dtype=bool)
+    return [
+        Problem(label, int(line), "unit_id", f"'{u}' differs from the unit of indicator '{i}' in indicators.csv ('{e}')")
+        for line, u, i, e in zip(t.index[wrong], unit[wrong], ind[wrong], expected[wrong])
+    ]
 
 
 # --------------------------------------------------------------------------- checks against the texts
@@ -142,43 +176,47 @@ def read_source_texts(ds: Dataset, sources_dir: Path) -> tuple[dict[str, str], l
     label = _label(ds, "sources")
     texts: dict[str, str] = {}
     problems = []
-    for line, row in ds.sources.iterrows():
-        path = sources_dir / str(row["text_file"])
-        if not path.exists():
-            problems.append(Problem(label, int(line), "text_file", f"source text '{row['text_file']}' not found in {display_path(sources_dir)}"))
+    src = ds.sources
+    for line, sid, name, recorded in zip(src.index, src["source_id"].astype(str).tolist(), src["text_file"].astype(str).tolist(), src["text_sha256"].tolist()):
+        path = sources_dir / name
+        if not path.is_file():
+            where = "is a folder, not a text file," if path.is_dir() else "not found"
+            problems.append(Problem(label, int(line), "text_file", f"source text '{name}' {where} in {display_path(sources_dir)}"))
             continue
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(label, int(line), "text_file", f"cannot read source text '{name}': {exc.strerror or exc}"))
+            continue
         digest = hashlib.sha256(raw).hexdigest()
-        if digest != row["text_sha256"]:
+        if digest != recorded:
             problems.append(
-                Problem(label, int(line), "text_sha256", f"the text of {row['source_id']} has changed: its SHA-256 is {digest}, not the recorded {row['text_sha256']}")
+                Problem(label, int(line), "text_sha256", f"the text of {sid} has changed: its SHA-256 is {digest}, not the recorded {recorded}")
             )
         try:
-            texts[str(row["source_id"])] = raw.decode("utf-8-sig")
+            texts[sid] = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(Problem(label, int(line), "text_file", f"source text '{row['text_file']}' is not UTF-8"))
+            problems.append(Problem(label, int(line), "text_file", f"source text '{name}' is not UTF-8"))
     return texts, problems
 
 
-def check_quotes(ds: Dataset, texts: dict[str, str], name: str) -> list[Problem]:
-    """Each quote of table ``name`` must occur in its source text (whitespace and script ignored)."""
+def check_quotes(ds: Dataset, keys: dict[str, str], name: str, quotes: list[str] | None = None) -> list[Problem]:
+    """Each quote of table ``name`` must occur in its source text (whitespace and script ignored).
+
+    ``keys`` holds each source's text in the form of :func:`comparison.script.match_key`;
+    ``quotes`` are the table's :func:`normalised_quotes`, when already at hand.
+    """
     frame = ds.table(name)
     label = _label(ds, name)
-    keys = {sid: match_key(text) for sid, text in texts.items()}
-    norm = _match_keys(frame["quote"].fillna("").astype(str).tolist())
+    norm = normalised_quotes(frame) if quotes is None else quotes
     problems = []
-    for (line, row), key in zip(frame.iterrows(), norm):
-        sid = str(row["source_id"])
+    for line, sid, quote, norm_quote in zip(frame.index, frame["source_id"].astype(str).tolist(), frame["quote"].tolist(), norm):
+        key = "".join(norm_quote.split())
         if sid not in keys or not key:
             continue
         if key not in keys[sid]:
-            problems.append(Problem(label, int(line), "quote", _not_found_message(key, keys[sid], str(row["quote"]), sid)))
+            problems.append(Problem(label, int(line), "quote", _not_found_message(key, keys[sid], str(quote), sid)))
     return problems
-
-
-def _match_keys(quotes: list[str]) -> list[str]:
-    """:func:`comparison.script.match_key` for many quotes with one conversion."""
-    return ["".join(q.split()) for q in normalise_many(quotes)]
 
 
 def _not_found_message(key: str, text_key: str, quote: str, sid: str) -> str:
@@ -204,6 +242,7 @@ def _fmt(value: float) -> str:
 
 
 # --------------------------------------------------------------------------- the whole check
+@gc_paused()
 def validate(
     data_dir: Path | str | None = None,
     sources_dir: Path | str | None = None,
@@ -216,7 +255,8 @@ def validate(
     hash checks are skipped (and said to be skipped) unless ``require_sources``
     (default: ``$COMPARISON_REQUIRE_SOURCES``) makes that an error.
     """
-    report = Report()
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    report = Report(data_dir=data_dir)
     try:
         ds = load_dataset(data_dir, cache=False)
     except DataError as exc:
@@ -224,16 +264,18 @@ def validate(
         return report
     report.problems.extend(ds.notes)
     report.counts = {"sources": len(ds.sources), "targets": len(ds.targets), "commitments": len(ds.commitments), "indicators": len(ds.indicators)}
-    report.problems += check_ids(ds) + check_values(ds) + check_deadlines(ds) + check_units(ds)
+    quotes = {name: normalised_quotes(ds.table(name)) for name in ("targets", "commitments")}
+    report.problems += check_ids(ds) + check_values(ds, quotes["targets"]) + check_deadlines(ds) + check_units(ds)
 
     sources_dir = Path(sources_dir) if sources_dir is not None else default_sources_dir()
     require = sources_required() if require_sources is None else require_sources
     if sources_dir is None or not sources_dir.is_dir():
-        why = (
-            "no source-text folder given (use --sources DIR or set COMPARISON_SOURCES)"
-            if sources_dir is None
-            else f"source-text folder {display_path(sources_dir)} does not exist"
-        )
+        if sources_dir is None:
+            why = "no source-text folder given (use --sources DIR or set COMPARISON_SOURCES)"
+        elif sources_dir.exists():
+            why = f"{display_path(sources_dir)} is a file, not the folder of source texts"
+        else:
+            why = f"source-text folder {display_path(sources_dir)} does not exist"
         if require:
             report.problems.append(Problem(display_path(ds.data_dir / "sources.csv"), None, None, f"cannot check quotes: {why}"))
         else:
@@ -241,6 +283,7 @@ def validate(
         return report
     texts, problems = read_source_texts(ds, sources_dir)
     report.problems += problems
-    report.problems += check_quotes(ds, texts, "targets") + check_quotes(ds, texts, "commitments")
+    keys = {sid: match_key(text) for sid, text in texts.items()}
+    report.problems += check_quotes(ds, keys, "targets", quotes["targets"]) + check_quotes(ds, keys, "commitments", quotes["commitments"])
     report.counts["quotes checked"] = int(ds.targets["source_id"].astype(str).isin(texts).sum() + ds.commitments["source_id"].astype(str).isin(texts).sum())
     return report

@@ -1,0 +1,173 @@
+"""Scale benchmark: validate, load + align and export on synthetic corpora of growing size.
+
+For each size (jurisdictions × targets per source) it writes a synthetic
+corpus with :func:`synthetic.make_corpus` (kept under ``--out`` and reused on
+the next run), then times three steps, each in a fresh Python process as a
+user would run them:
+
+* ``validate`` — ``python -m comparison validate --data D --sources S`` (every
+  check, quotes against the source texts);
+* ``align`` — ``load_dataset(D, cache=False)``, then ``targets_long``,
+  ``comparison_table`` and ``coverage_long``;
+* ``export`` — ``python -m comparison export --data D -o X.xlsx`` (with an
+  empty cache folder, so the data are checked, not taken from the cache).
+
+It prints the wall time and peak memory (``ru_maxrss`` of the child) of each
+step, the time per target, and that time relative to the smallest size:
+linear growth keeps the ratio near 1. The goal is validate + align at
+300,000 targets within 10 s and 2 GB; the last lines say whether each step,
+and the two together, meet it. Nothing is asserted: timings depend on the
+machine (and on what else runs on it).
+
+Usage: python benchmarks/bench_scale.py [--sizes 300x100,1000x100,3000x100] [--out DIR] [--steps validate,align,export]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import make_corpus  # noqa: E402
+
+DEFAULT_SIZES = "300x100,1000x100,3000x100"
+STEPS = ("validate", "align", "export")
+GOAL_SECONDS = 10.0
+GOAL_BYTES = 2 * 1024**3
+
+ALIGN_SCRIPT = """
+import sys
+from comparison.align import comparison_table, coverage_long, targets_long
+from comparison.dataset import load_dataset
+
+ds = load_dataset(sys.argv[1], cache=False)
+targets_long(ds)
+comparison_table(ds)
+coverage_long(ds)
+"""
+
+
+@dataclass(frozen=True)
+class Size:
+    jurisdictions: int
+    targets_per_source: int
+
+    @property
+    def targets(self) -> int:
+        return self.jurisdictions * self.targets_per_source
+
+    def __str__(self) -> str:
+        return f"{self.jurisdictions}x{self.targets_per_source}"
+
+
+@dataclass(frozen=True)
+class Timing:
+    seconds: float
+    peak_bytes: int
+
+
+def parse_sizes(text: str) -> list[Size]:
+    sizes = []
+    for part in text.split(","):
+        j, _, t = part.strip().partition("x")
+        sizes.append(Size(int(j), int(t)))
+    return sizes
+
+
+def corpus(out: Path, size: Size) -> tuple[Path, Path]:
+    """The synthetic corpus of ``size`` under ``out``, written on first use."""
+    folder = out / str(size)
+    done = folder / ".complete"
+    if not done.exists():
+        make_corpus(folder, size.jurisdictions, size.targets_per_source, seed=0)
+        done.touch()
+    return folder / "data", folder / "sources"
+
+
+def run_child(args: list[str], env: dict[str, str]) -> Timing:
+    """Run ``python ARGS`` in a fresh process: its wall time and peak resident memory (``ru_maxrss``)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4, which also gives its rusage
+        if child.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"python {' '.join(args)} failed with exit code {child.returncode}:\n{err.read().decode(errors='replace')}")
+    return Timing(seconds, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+
+
+def step_args(step: str, data: Path, sources: Path, scratch: Path) -> list[str]:
+    if step == "validate":
+        return ["-m", "comparison", "validate", "--data", str(data), "--sources", str(sources)]
+    if step == "align":
+        return ["-c", ALIGN_SCRIPT, str(data)]
+    return ["-m", "comparison", "export", "--data", str(data), "-o", str(scratch / "comparison.xlsx")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"jurisdictions x targets per source, comma-separated (default {DEFAULT_SIZES})")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "scale", help="folder for the corpora (reused)")
+    parser.add_argument("--steps", default=",".join(STEPS), help=f"steps to time (default {','.join(STEPS)})")
+    args = parser.parse_args(argv)
+    sizes = parse_sizes(args.sizes)
+    steps = [s.strip() for s in args.steps.split(",")]
+    if unknown := set(steps) - set(STEPS):
+        parser.error(f"unknown step(s) {', '.join(sorted(unknown))}: choose from {', '.join(STEPS)}")
+
+    results: dict[tuple[Size, str], Timing] = {}
+    print(f"{'size':>10} {'targets':>9} {'step':>9} {'seconds':>8} {'peak MB':>8} {'µs/target':>10}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        env = {**os.environ, "XDG_CACHE_HOME": str(scratch / "cache"), "PYTHONPATH": str(ROOT)}
+        for size in sizes:
+            data, sources = corpus(args.out, size)
+            for step in steps:
+                timing = run_child(step_args(step, data, sources, scratch), env)
+                results[size, step] = timing
+                print(
+                    f"{str(size):>10} {size.targets:>9,} {step:>9} {timing.seconds:>8.2f} {timing.peak_bytes / 2**20:>8.0f} "
+                    f"{timing.seconds / size.targets * 1e6:>10.1f}",
+                    flush=True,
+                )
+
+    smallest = sizes[0]
+    print("\ntime per target relative to the smallest size (linear growth ⇒ about 1; start-up time makes small sizes dearer):")
+    for step in steps:
+        base = results[smallest, step].seconds / smallest.targets
+        ratios = "  ".join(f"{size}: {results[size, step].seconds / size.targets / base:.2f}" for size in sizes)
+        print(f"  {step:>9}  {ratios}")
+    if len(sizes) > 1:
+        print("marginal µs per added target between consecutive sizes (start-up excluded; linear growth ⇒ about equal):")
+        for step in steps:
+            marginal = [
+                (results[b, step].seconds - results[a, step].seconds) / (b.targets - a.targets) * 1e6 for a, b in zip(sizes, sizes[1:])
+            ]
+            print(f"  {step:>9}  " + "  ".join(f"{a}→{b}: {m:.1f}" for (a, b), m in zip(zip(sizes, sizes[1:]), marginal)))
+
+    largest = sizes[-1]
+    if {"validate", "align"} <= set(steps):
+        timings = [results[largest, "validate"], results[largest, "align"]]
+        seconds, peak = sum(t.seconds for t in timings), max(t.peak_bytes for t in timings)
+        print(
+            f"\ngoal: validate + align at {largest.targets:,} targets within {GOAL_SECONDS:.0f} s and {GOAL_BYTES / 2**30:.0f} GB\n"
+            f"  each step: {' and '.join(f'{t.seconds:.1f} s' for t in timings)} -> "
+            f"{'met' if all(t.seconds < GOAL_SECONDS for t in timings) else 'NOT met'}\n"
+            f"  together:  {seconds:.1f} s -> {'met' if seconds < GOAL_SECONDS else 'NOT met'}\n"
+            f"  peak memory: {peak / 2**20:.0f} MB -> {'met' if peak < GOAL_BYTES else 'NOT met'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
