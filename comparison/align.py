@@ -261,13 +261,16 @@ def coverage_long(ds: Dataset) -> pd.DataFrame:
     return out[["indicator_id", "jurisdiction_id", "status", "n_targets", "n_commitments"]]
 
 
-def coverage_matrix(ds: Dataset, lang: str = "zh-Hans", *, indicators=None, cities=None, domain=None) -> pd.DataFrame:
+def coverage_matrix(
+    ds: Dataset, lang: str = "zh-Hans", *, indicators=None, cities=None, domain=None, coverage: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Wide coverage: one row per indicator, one column per jurisdiction, cells are status labels in ``lang``.
 
-    The index is the indicator name; use :func:`coverage_long` for ids and counts.
+    The index is the indicator name; use :func:`coverage_long` for ids and counts
+    (``coverage`` may pass it when already at hand).
     """
     check_lang(lang)
-    cov = _select(ds, coverage_long(ds), indicators=indicators, cities=cities, domain=domain)
+    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, indicators=indicators, cities=cities, domain=domain)
     cov = cov.assign(label=cov["status"].astype(str).map(lambda s: vocab(STATUS, s, lang)))
     wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="label")
     wide = wide.loc[[i for i in ds.indicator_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
@@ -309,6 +312,8 @@ def comparison_table(
     domain=None,
     national: bool = True,
     taiwan: bool = False,
+    long: pd.DataFrame | None = None,
+    coverage: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Indicators × jurisdictions, each cell the jurisdiction's targets for the indicator.
 
@@ -316,12 +321,15 @@ def comparison_table(
     joined by line breaks), or says ``仅定性承诺`` / ``qualitative only`` when
     the documents only commit in words, or ``未提及`` / ``not mentioned``. With
     ``national=True`` a last column shows the cited national reference target
-    where one exists. The index holds indicator names.
+    where one exists. The index holds indicator names. ``long`` may pass
+    ``targets_long(ds, lang, taiwan=taiwan)`` and ``coverage`` may pass
+    ``coverage_long(ds)`` when already at hand.
     """
     check_lang(lang)
-    long = targets_long(ds, lang, taiwan=taiwan)
+    if long is None:
+        long = targets_long(ds, lang, taiwan=taiwan)
     long = long[long["kind"] != vocab(KIND, "parameter", lang)].dropna(subset=["indicator_id"])
-    cov = _select(ds, coverage_long(ds), indicators=indicators, cities=cities, domain=domain)
+    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, indicators=indicators, cities=cities, domain=domain)
     cells: dict[tuple[str, str], list[str]] = {}
     for key, target in zip(zip(long["indicator_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist()), long["target"].tolist()):
         cells.setdefault(key, []).append(target)
@@ -359,7 +367,9 @@ def national_reference(ds: Dataset, lang: str) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- per 1000 older people
-def per_1000_table(ds: Dataset, lang: str = "zh-Hans", *, basis: str = COMPARABLE_POPULATION_BASIS) -> pd.DataFrame:
+def per_1000_table(
+    ds: Dataset, lang: str = "zh-Hans", *, basis: str = COMPARABLE_POPULATION_BASIS, long: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Absolute-count targets (beds, people, facilities …) per 1000 older people.
 
     One row per jurisdiction-wide target of a canonical indicator whose unit
@@ -370,10 +380,11 @@ def per_1000_table(ds: Dataset, lang: str = "zh-Hans", *, basis: str = COMPARABL
     ``reason`` says why — the figure is missing, or its basis differs and so
     is not comparable. Figures are never estimated. Targets with a scope
     (每个区县, 农村 …) are left out because their base is not the whole
-    population.
+    population. ``long`` may pass ``targets_long(ds, lang)`` when already at hand.
     """
     check_lang(lang)
-    long = targets_long(ds, lang)
+    if long is None:
+        long = targets_long(ds, lang)
     absolute = set(ds.units.loc[ds.units["is_absolute_count"].astype(bool), "unit_id"].astype(str))
     kinds = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"]))
     scoped = dict(zip(ds.targets["target_id"].astype(str), ds.targets["scope_zh"].notna()))
@@ -386,22 +397,27 @@ def per_1000_table(ds: Dataset, lang: str = "zh-Hans", *, basis: str = COMPARABL
     pop = ds.population.assign(jurisdiction_id=ds.population["jurisdiction_id"].astype(str))
     comparable = pop[pop["basis"] == basis].set_index("jurisdiction_id")
     other = pop[pop["basis"] != basis].groupby("jurisdiction_id").first()
-    values, bases, sources, per, reasons = [], [], [], [], []
-    for r in sel.itertuples(index=False):
-        j = str(r.jurisdiction_id)
-        if j in comparable.index:
-            p = comparable.loc[j]
-            values.append(int(p["older_population"]))
-            bases.append(basis)
-            sources.append(p["source"])
-            per.append(float(r.value) / float(p["older_population"]) * 1000)
-            reasons.append("")
-        else:
-            values.append(pd.NA)
-            bases.append(other.loc[j, "basis"] if j in other.index else "")
-            sources.append(other.loc[j, "source"] if j in other.index else "")
-            per.append(float("nan"))
-            reasons.append(_no_figure_reason(j in other.index, other.loc[j, "basis"] if j in other.index else None, basis, lang))
+    # One lookup per jurisdiction, then mapped onto the rows.
+    j = sel["jurisdiction_id"].astype(str).tolist()
+    wanted = set(j)
+    figure = {
+        jid: (int(n), src)
+        for jid, n, src in zip(comparable.index, comparable["older_population"].tolist(), comparable["source"].tolist())
+        if jid in wanted
+    }
+    fallback = {
+        jid: (
+            other.loc[jid, "basis"] if jid in other.index else "",
+            other.loc[jid, "source"] if jid in other.index else "",
+            _no_figure_reason(jid in other.index, other.loc[jid, "basis"] if jid in other.index else None, basis, lang),
+        )
+        for jid in wanted - set(figure)
+    }
+    values = [figure[jid][0] if jid in figure else pd.NA for jid in j]
+    bases = [basis if jid in figure else fallback[jid][0] for jid in j]
+    sources = [figure[jid][1] if jid in figure else fallback[jid][1] for jid in j]
+    per = [float(v) / float(figure[jid][0]) * 1000 if jid in figure else float("nan") for jid, v in zip(j, sel["value"].tolist())]
+    reasons = ["" if jid in figure else fallback[jid][2] for jid in j]
     sel["older_population"] = pd.array(values, dtype="Int64")
     sel["population_basis"] = bases
     sel["population_source"] = sources

@@ -64,7 +64,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- parser
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command-line parser; given ``argv``, only the sub-command it names is fully built (the others are listed)."""
     parser = argparse.ArgumentParser(
         prog="python -m comparison",
         description=DESCRIPTION,
@@ -98,23 +99,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_validate)
 
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).add_parser(sub)
+    chosen = _chosen_command(argv) if argv is not None else None
+    for name, (module, help_text) in COMMANDS.items():
+        if module not in COMMAND_MODULES:
+            continue
+        if argv is None or name == chosen:
+            importlib.import_module(module).add_parser(sub)
+        else:
+            # Only listed (for --help and the choices); the command's own module is imported when it is chosen.
+            sub.add_parser(name, help=help_text)
     return parser
 
 
-#: Modules that each add one sub-command with ``add_parser(subparsers)``; the
-#: parser sets ``func`` to the module's ``run(args) -> int``. These modules
-#: import their heavy dependencies inside ``run`` so that ``--help`` is fast.
-COMMAND_MODULES = tuple(
-    name
-    for name in ("comparison.export_cli", "comparison.extract", "comparison.build")
-    if importlib.util.find_spec(name) is not None
-)
+#: Sub-commands added by other modules: name → (module, help). Each module adds
+#: its sub-command with ``add_parser(subparsers)`` and sets ``func`` to its
+#: ``run(args) -> int``, importing heavy dependencies inside ``run``. Only the
+#: chosen command's module is imported (``extract`` alone compiles a hundred
+#: regular expressions); the help texts here must equal the modules' own
+#: (tests/test_cli_lazy.py checks that).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "export": ("comparison.export_cli", "write the comparison as a formatted Excel workbook"),
+    "extract": ("comparison.extract", "propose candidate targets from a policy text, as rows in the columns of targets.csv"),
+    "build": ("comparison.build", "build every output: workbooks, figures, tables and the executed notebooks as a static site"),
+}
+
+#: The modules of :data:`COMMANDS` that are installed.
+COMMAND_MODULES = tuple(module for module, _ in COMMANDS.values() if importlib.util.find_spec(module) is not None)
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    """The sub-command named on the command line: the first argument that is not an option."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

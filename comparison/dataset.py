@@ -58,6 +58,14 @@ class Dataset:
     population: pd.DataFrame
     national_targets: pd.DataFrame
     notes: list[Problem] = field(default_factory=list)
+    #: The descriptor's package-level entries (``name``, ``title``, ``created``, ``licenses`` …), without the resources;
+    #: kept so that a cached dataset needs no YAML parse. Empty for a Dataset built by hand.
+    meta: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def created(self):
+        """The data package's ``created`` entry as written in ``datapackage.yaml`` (``None`` when it states none)."""
+        return self.meta.get("created")
 
     # Ordered id lists -------------------------------------------------------
     @property
@@ -157,13 +165,14 @@ def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> D
     means a full check. ``cache=False`` always checks.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    read_descriptor(data_dir)  # a missing or broken descriptor is reported before anything else
     if not cache:
         return _load_checked(data_dir)
     try:
         key = _fingerprint(data_dir)
     except OSError:
-        return _load_checked(data_dir)  # an unreadable file: the checks name it
+        return _load_checked(data_dir)  # an unreadable file (or no descriptor): the checks name it
+    # No need to parse the descriptor first: only a package that passed every check (descriptor
+    # included) is cached, and the key covers the descriptor's bytes.
     cached = _cache_dir() / f"{key}.pickle"
     try:
         with open(cached, "rb") as fh:
@@ -203,6 +212,7 @@ def _load_checked(data_dir: Path) -> Dataset:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(errors)
-    ds = Dataset(data_dir=data_dir, version=str(descriptor.get("version", "")), notes=problems, **tables)
+    meta = {k: v for k, v in descriptor.items() if k != "resources"}
+    ds = Dataset(data_dir=data_dir, version=str(descriptor.get("version", "")), notes=problems, meta=meta, **tables)
     _categorise(ds)
     return ds

@@ -580,6 +580,21 @@ class _Context:
         return f"{self.descriptor.get('name', '')} {self.ds.version}".strip()
 
     @cached_property
+    def long(self) -> pd.DataFrame:
+        """:func:`comparison.align.targets_long` in the workbook's language and phrasing, made once for every sheet."""
+        return align.targets_long(self.ds, self.lang, taiwan=self.taiwan)
+
+    @cached_property
+    def coverage(self) -> pd.DataFrame:
+        """:func:`comparison.align.coverage_long`, made once for the comparison and coverage sheets."""
+        return align.coverage_long(self.ds)
+
+    @cached_property
+    def long_standard(self) -> pd.DataFrame:
+        """The same without Taiwan phrasing (as the per-1000 table uses it)."""
+        return align.targets_long(self.ds, self.lang) if self.taiwan else self.long
+
+    @cached_property
     def jurisdiction_names(self) -> pd.Series:
         return align.jurisdiction_names(self.ds, self.lang)
 
@@ -657,7 +672,7 @@ def _citation(ctx: _Context) -> str:
     """The data citation from ``CITATION.cff`` beside the data folder, else from the data package."""
     cff = ctx.ds.data_dir.parent / "CITATION.cff"
     if cff.exists():
-        meta = yaml.safe_load(cff.read_text(encoding="utf-8"))
+        meta = yaml.load(cff.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         authors = "; ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in meta.get("authors", []))
         parts = [f"{authors} ({str(meta.get('date-released', ''))[:4]})", meta.get("title"), f"Version {meta.get('version', ctx.ds.version)}", meta.get("license")]
     else:
@@ -675,7 +690,7 @@ def _status_labels(lang: str) -> dict[str, str]:
 def _comparison_sheet(wb: Workbook, ctx: _Context) -> None:
     """Indicators × cities; qualitative-only and not-mentioned cells get their fill and italics."""
     sel = ctx.selection
-    table = align.comparison_table(ctx.ds, ctx.lang, indicators=sel.indicators, cities=sel.cities, domain=sel.domain, taiwan=ctx.taiwan)
+    table = align.comparison_table(ctx.ds, ctx.lang, indicators=sel.indicators, cities=sel.cities, domain=sel.domain, taiwan=ctx.taiwan, long=ctx.long, coverage=ctx.coverage)
     statuses = _status_labels(ctx.lang)
     words = {s: l for l, s in statuses.items()}
 
@@ -695,7 +710,7 @@ def _comparison_sheet(wb: Workbook, ctx: _Context) -> None:
 def _coverage_sheet(wb: Workbook, ctx: _Context) -> None:
     """Indicators × cities, each cell its coverage status in words and colour."""
     sel = ctx.selection
-    table = align.coverage_matrix(ctx.ds, ctx.lang, indicators=sel.indicators, cities=sel.cities, domain=sel.domain)
+    table = align.coverage_matrix(ctx.ds, ctx.lang, indicators=sel.indicators, cities=sel.cities, domain=sel.domain, coverage=ctx.coverage)
     statuses = _status_labels(ctx.lang)
     legend = [(label, STATUS_STYLES[s]) for label, s in statuses.items()]
     title = ctx.t("各地文件对各项指标的覆盖情况", "How each city's documents cover each indicator")
@@ -705,7 +720,7 @@ def _coverage_sheet(wb: Workbook, ctx: _Context) -> None:
 def _targets_sheet(wb: Workbook, ctx: _Context) -> None:
     """Every target exactly as in ``targets.csv``, then display columns, and the named range of the curated part."""
     curated = ctx.ds.targets.reset_index(drop=True)
-    long = align.targets_long(ctx.ds, ctx.lang, taiwan=ctx.taiwan).set_index("target_id")
+    long = ctx.long.set_index("target_id")
     display = long.loc[curated["target_id"].astype(str), list(TARGET_EXTRAS)].reset_index(drop=True)
     frame = pd.concat([curated, display], axis=1)
     columns = [_Column(name, ctx.label(name), TARGET_KINDS.get(name, "text")) for name in curated.columns]
@@ -736,7 +751,7 @@ def _commitments_sheet(wb: Workbook, ctx: _Context) -> None:
 
 def _per_1000_sheet(wb: Workbook, ctx: _Context) -> None:
     """Absolute-count targets per 1000 older people, with the population figure used or the reason there is none."""
-    table = align.per_1000_table(ctx.ds, ctx.lang)
+    table = align.per_1000_table(ctx.ds, ctx.lang, long=ctx.long_standard)
     keep = table["jurisdiction_id"].astype(str).isin(ctx.selection.city_ids) & table["indicator_id"].astype(str).isin(
         ctx.selection.indicator_ids
     )
@@ -831,7 +846,8 @@ def write_workbook(
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    ctx = _Context(ds, lang, taiwan, select(ds, cities=cities, indicators=indicators, domain=domain), read_descriptor(ds.data_dir))
+    descriptor = ds.meta or read_descriptor(ds.data_dir)  # a cached dataset carries the package-level entries
+    ctx = _Context(ds, lang, taiwan, select(ds, cities=cities, indicators=indicators, domain=domain), descriptor)
     tmp = path.with_name(f".~{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:

@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from comparison.cli import UserError
+from comparison.encodings import chinese_plausibility
 from comparison.errors import display_path
 
 #: Legacy Chinese encodings tried, in this order, when a file is not UTF-8.
@@ -146,32 +147,11 @@ def _detect_and_decode(raw: bytes, label: str) -> str:
             f"{label} is neither UTF-8 (invalid bytes at offset {utf8_error}), GB18030/GBK nor Big5; "
             "save it as UTF-8 or name its encoding with --encoding"
         )
-    return max(readings, key=_plausibility)
+    return max(readings, key=chinese_plausibility)
 
 
-def _plausibility(text: str) -> float:
-    """Share of the non-ASCII characters that are common Chinese characters or punctuation.
-
-    A Big5 file read as GB18030 (or the reverse) decodes into rare characters
-    and private-use code points; read in its own encoding, after conversion to
-    Simplified, nearly all of its characters are among the 3755 level-1
-    characters of GB2312 or are Chinese punctuation.
-    """
-    from comparison.script import to_simplified
-
-    sample = [ch for ch in text[:20000] if ord(ch) > 0x7F][:3000]
-    if not sample:
-        return 0.0
-    return sum(map(_is_common, to_simplified("".join(sample)))) / len(sample)
 
 
-def _is_common(ch: str) -> bool:
-    """Whether ``ch`` is a level-1 GB2312 character or GB2312 punctuation (rows A1 and A3)."""
-    try:
-        code = ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and (0xB0 <= code[0] <= 0xD7 or code[0] in (0xA1, 0xA3))
 
 
 # --------------------------------------------------------------------------- normalising with a map back

@@ -25,10 +25,12 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from comparison.encodings import chinese_plausibility
 from comparison.errors import DataError, Problem, display_path
-from comparison.script import to_simplified
 
 DESCRIPTOR = "datapackage.yaml"
+#: libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TRUE = {"true", "TRUE", "True"}
 _FALSE = {"false", "FALSE", "False"}
 
@@ -39,7 +41,11 @@ def _descriptor_cached(path: str, mtime: float) -> dict:
     label = display_path(path)
     try:
         with open(path, encoding="utf-8") as fh:
-            descriptor = yaml.safe_load(fh)
+            text = fh.read()
+        try:
+            descriptor = yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            descriptor = yaml.safe_load(text)  # the pure-Python parser words the problem as it always has
     except UnicodeDecodeError:
         raise DataError([Problem(label, None, None, "is not UTF-8: save it as UTF-8 text")]) from None
     except yaml.YAMLError as exc:
@@ -161,7 +167,7 @@ def guess_legacy_encoding(raw: bytes) -> str | None:
     best, best_score = None, 0.5
     for codec, name in _LEGACY_ENCODINGS:
         try:
-            score = _plausibility(raw.decode(codec))
+            score = chinese_plausibility(raw.decode(codec))
         except UnicodeDecodeError:
             continue
         if score > best_score:
@@ -169,20 +175,8 @@ def guess_legacy_encoding(raw: bytes) -> str | None:
     return best
 
 
-def _plausibility(text: str) -> float:
-    """Share of the non-ASCII characters that are, once in Simplified, level-1 GB2312 characters or Chinese punctuation."""
-    sample = [ch for ch in text[:20000] if ord(ch) > 0x7F][:3000]
-    if not sample:
-        return 0.0
-    return sum(map(_is_common, to_simplified("".join(sample)))) / len(sample)
 
 
-def _is_common(ch: str) -> bool:
-    try:
-        code = ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and (0xB0 <= code[0] <= 0xD7 or code[0] in (0xA1, 0xA3))
 
 
 def _suggest(name: str, choices: list[str]) -> str:

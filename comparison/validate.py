@@ -42,13 +42,17 @@ class Report:
 
     ``problems`` holds errors and notes (normalisations that lost nothing);
     ``skipped`` says which checks could not run and why; ``counts`` says how
-    many rows each check covered; ``data_dir`` is the folder that was checked.
+    many rows each check covered; ``data_dir`` is the folder that was checked;
+    ``dataset`` is the :class:`Dataset` that was checked (``None`` when the
+    tables could not be read), ready for :mod:`comparison.align` without
+    reading the files again.
     """
 
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     data_dir: Path | None = None
+    dataset: Dataset | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -262,6 +266,7 @@ def validate(
     except DataError as exc:
         report.problems.extend(exc.problems)
         return report
+    report.dataset = ds
     report.problems.extend(ds.notes)
     report.counts = {"sources": len(ds.sources), "targets": len(ds.targets), "commitments": len(ds.commitments), "indicators": len(ds.indicators)}
     quotes = {name: normalised_quotes(ds.table(name)) for name in ("targets", "commitments")}

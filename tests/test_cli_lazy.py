@@ -1,0 +1,30 @@
+"""The command line imports only the chosen sub-command's module, and lists the others with their own help."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from comparison import cli
+
+
+def _helps(parser: argparse.ArgumentParser) -> dict[str, str]:
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return {choice.dest: choice.help for choice in sub._choices_actions}
+
+
+def test_listed_help_equals_each_modules_own():
+    full = _helps(cli.build_parser())
+    for name, (module, help_text) in cli.COMMANDS.items():
+        importlib.import_module(module)
+        assert full[name] == help_text
+
+
+def test_lazy_parser_lists_the_same_commands():
+    assert _helps(cli.build_parser(["export", "-o", "x.xlsx"])) == _helps(cli.build_parser())
+    assert _helps(cli.build_parser([])) == _helps(cli.build_parser())
+
+
+def test_chosen_command_is_parsed_fully():
+    args = cli.build_parser(["export", "-o", "x.xlsx", "--lang", "en"]).parse_args(["export", "-o", "x.xlsx", "--lang", "en"])
+    assert args.lang == "en" and args.func.__module__ == "comparison.export_cli"
