@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -101,8 +100,6 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
     chosen = _chosen_command(argv) if argv is not None else None
     for name, (module, help_text) in COMMANDS.items():
-        if module not in COMMAND_MODULES:
-            continue
         if argv is None or name == chosen:
             importlib.import_module(module).add_parser(sub)
         else:
@@ -122,9 +119,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("comparison.extract", "propose candidate targets from a policy text, as rows in the columns of targets.csv"),
     "build": ("comparison.build", "build every output: workbooks, figures, tables and the executed notebooks as a static site"),
 }
-
-#: The modules of :data:`COMMANDS` that are installed.
-COMMAND_MODULES = tuple(module for module, _ in COMMANDS.values() if importlib.util.find_spec(module) is not None)
 
 
 def _chosen_command(argv: list[str]) -> str | None:

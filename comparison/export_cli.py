@@ -92,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     from comparison.excel import select, selected_targets, sheet_titles, write_workbook
 
     path: Path = args.output
+    if args.taiwan and args.lang != "zh-Hant":
+        raise UserError("--taiwan applies to Traditional Chinese only: add --lang zh-Hant")
     if problem := _output_problem(path):
         raise UserError(problem)
     ds = load_dataset(args.data)

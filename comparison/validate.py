@@ -257,7 +257,8 @@ def validate(
 
     ``sources_dir`` defaults to ``$COMPARISON_SOURCES``. Without it the quote and
     hash checks are skipped (and said to be skipped) unless ``require_sources``
-    (default: ``$COMPARISON_REQUIRE_SOURCES``) makes that an error.
+    (default: ``$COMPARISON_REQUIRE_SOURCES``) makes that an error. A folder
+    given explicitly that does not exist is always an error.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     report = Report(data_dir=data_dir)
@@ -272,8 +273,11 @@ def validate(
     quotes = {name: normalised_quotes(ds.table(name)) for name in ("targets", "commitments")}
     report.problems += check_ids(ds) + check_values(ds, quotes["targets"]) + check_deadlines(ds) + check_units(ds)
 
-    sources_dir = Path(sources_dir) if sources_dir is not None else default_sources_dir()
+    # A folder the user names explicitly must exist; only an absent default may be skipped.
+    explicit = sources_dir is not None
+    sources_dir = Path(sources_dir) if explicit else default_sources_dir()
     require = sources_required() if require_sources is None else require_sources
+    require = require or (explicit and not Path(sources_dir).is_dir())
     if sources_dir is None or not sources_dir.is_dir():
         if sources_dir is None:
             why = "no source-text folder given (use --sources DIR or set COMPARISON_SOURCES)"

@@ -239,3 +239,10 @@ def test_synthetic_corpus_passes_validation(cli, tmp_path):
     result = cli("validate", "--data", str(tmp_path / "data"), "--sources", str(tmp_path / "sources"))
     assert result.returncode == 0, result.stderr
     assert "48 targets" in result.stdout and "no problems found" in result.stdout
+
+
+def test_taiwan_phrasing_needs_traditional_output(cli, tmp_path):
+    result = cli("export", "--taiwan", "-o", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 1
+    assert "--lang zh-Hant" in result.stderr
+    assert not (tmp_path / "x.xlsx").exists()

@@ -193,3 +193,9 @@ def test_cli_validate_wrong_data_folder(cli, tmp_path):
     assert result.returncode == 1
     assert "no datapackage.yaml here" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cli_validate_named_sources_folder_must_exist(cli, tmp_path):
+    result = cli("validate", "--sources", str(tmp_path / "typo"), env={"COMPARISON_REQUIRE_SOURCES": ""})
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
