@@ -141,15 +141,6 @@ STATUS_MEANINGS = {
     "not_mentioned": ("文件既无数值目标，也无文字承诺", "the documents give neither a number nor a commitment in words"),
 }
 
-#: Labels of columns that :data:`comparison.labels.COLUMNS` does not name.
-EXTRA_COLUMNS: dict[str, tuple[str, str]] = {
-    "measure_zh": ("测量内容（中文）", "What is measured (Chinese)"),
-    "measure_en": ("测量内容（英文）", "What is measured (English)"),
-    "measure_word": ("量词", "Measure word"),
-    "scope_zh": ("适用范围（中文）", "Scope (Chinese)"),
-    "scope_en": ("适用范围（英文）", "Scope (English)"),
-    "commitment_id": ("承诺编号", "Commitment id"),
-}
 
 #: Fills of the coverage statuses: light tints of the Okabe–Ito sky blue and orange
 #: (distinguishable with the common colour-vision deficiencies) and a neutral grey.
@@ -561,8 +552,6 @@ class _Context:
         return self.t(*SHEETS[key])
 
     def label(self, column: str) -> str:
-        if column in EXTRA_COLUMNS:
-            return self.t(*EXTRA_COLUMNS[column])
         zh, en = COLUMNS.get(column, (column, column))
         return self.t(zh, en)
 

@@ -53,6 +53,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "domain_id": ("领域编号", "Domain id"),
     "domain": ("领域", "Domain"),
     "measure": ("测量内容", "What is measured"),
+    "measure_zh": ("测量内容（中文）", "What is measured (Chinese)"),
+    "measure_en": ("测量内容（英文）", "What is measured (English)"),
+    "measure_word": ("量词", "Measure word"),
+    "scope_zh": ("适用范围（中文）", "Scope (Chinese)"),
+    "scope_en": ("适用范围（英文）", "Scope (English)"),
+    "commitment_id": ("承诺编号", "Commitment id"),
     "operator": ("关系", "Operator"),
     "value": ("数值", "Value"),
     "unit_id": ("单位编号", "Unit id"),
@@ -102,14 +108,6 @@ STATUS = {
 }
 KIND = {"target": ("目标", "target"), "standard": ("标准", "standard"), "parameter": ("政策参数", "parameter")}
 ATTRIBUTE = {"binding": ("约束性", "binding"), "indicative": ("预期性", "indicative")}
-ADMIN_LEVEL = {
-    "municipality": ("直辖市", "municipality"),
-    "sub_provincial_city": ("副省级市", "sub-provincial city"),
-    "prefecture_city": ("地级市", "prefecture-level city"),
-    "county_level_city": ("县级市", "county-level city"),
-    "county": ("县", "county"),
-    "district": ("区", "district"),
-}
 SCRIPT = {"zh-Hans": ("简体", "Simplified"), "zh-Hant": ("繁体", "Traditional")}
 #: Bases of older-population figures (population.csv ``basis``).
 POPULATION_BASIS = {

@@ -11,10 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 #: Output languages: Simplified Chinese, Traditional Chinese, English.
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -66,10 +62,3 @@ def match_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     return _WS.sub("", to_simplified(text))
-
-
-def series_to_script(values: "pd.Series", lang: str, *, taiwan: bool = False) -> "pd.Series":
-    """Convert a column of Simplified text for ``lang``; missing values stay missing."""
-    if lang != "zh-Hant":
-        return values
-    return values.map(lambda v: to_traditional(v, taiwan=taiwan) if isinstance(v, str) else v)

@@ -110,10 +110,6 @@ def field_names(schema: dict) -> list[str]:
     return [f["name"] for f in schema["fields"]]
 
 
-def required_fields(schema: dict) -> set[str]:
-    return {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")}
-
-
 # --------------------------------------------------------------------------- raw reading
 #: Control characters that an Excel workbook (XML) cannot hold; tab and line ends are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -173,10 +169,6 @@ def guess_legacy_encoding(raw: bytes) -> str | None:
         if score > best_score:
             best, best_score = name, score
     return best
-
-
-
-
 
 
 def _suggest(name: str, choices: list[str]) -> str:
