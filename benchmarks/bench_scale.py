@@ -18,8 +18,9 @@ user would run them:
 It prints the wall time and peak memory (``ru_maxrss`` of the child) of each
 step, the time per target, and that time relative to the smallest size:
 linear growth keeps the ratio near 1. The goal is validate + align at
-300,000 targets within 10 s and 2 GB; the last lines say whether each step,
-and the two together, meet it. Nothing is asserted: timings depend on the
+300,000 targets within 10 s and 2 GB, as a user runs them (one process that
+validates, then aligns what it validated); the last lines say whether it is
+met. Nothing is asserted: timings depend on the
 machine (and on what else runs on it).
 
 Usage: python benchmarks/bench_scale.py [--sizes 300x100,1000x100,3000x100] [--out DIR] [--steps validate,align,validate+align,export]
@@ -175,22 +176,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {step:>14}  " + "  ".join(f"{a}→{b}: {m:.1f}" for (a, b), m in zip(zip(sizes, sizes[1:]), marginal)))
 
     largest = sizes[-1]
-    if {"validate", "align"} <= set(steps):
-        timings = [results[largest, "validate"], results[largest, "align"]]
-        seconds, peak = sum(t.seconds for t in timings), max(t.peak_bytes for t in timings)
-        print(
-            f"\ngoal: validate + align at {largest.targets:,} targets within {GOAL_SECONDS:.0f} s and {GOAL_BYTES / 2**30:.0f} GB\n"
-            f"  each step: {' and '.join(f'{t.seconds:.1f} s' for t in timings)} -> "
-            f"{'met' if all(t.seconds < GOAL_SECONDS for t in timings) else 'NOT met'}\n"
-            f"  together:  {seconds:.1f} s -> {'met' if seconds < GOAL_SECONDS else 'NOT met'}\n"
-            f"  peak memory: {peak / 2**20:.0f} MB -> {'met' if peak < GOAL_BYTES else 'NOT met'}"
-        )
+    goal = f"{GOAL_SECONDS:.0f} s and {GOAL_BYTES / 2**30:.0f} GB"
     if "validate+align" in steps:
         both = results[largest, "validate+align"]
         print(
-            f"goal, as a user runs it (validate, then align the validated data in one process) at {largest.targets:,} targets:\n"
+            f"\ngoal: validate + align at {largest.targets:,} targets within {goal}, as a user runs it "
+            f"(validate, then align the validated data, in one process):\n"
             f"  {both.seconds:.1f} s -> {'met' if both.seconds < GOAL_SECONDS else 'NOT met'}; "
             f"peak memory {both.peak_bytes / 2**20:.0f} MB -> {'met' if both.peak_bytes < GOAL_BYTES else 'NOT met'}"
+        )
+    if {"validate", "align"} <= set(steps):
+        timings = [results[largest, "validate"], results[largest, "align"]]
+        print(
+            f"for comparison, each step as a process of its own (each reads and checks the data): "
+            f"validate {timings[0].seconds:.1f} s, align {timings[1].seconds:.1f} s, "
+            f"{sum(t.seconds for t in timings):.1f} s in all"
         )
     return 0
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from itertools import islice
 
+import numpy as np
 import pandas as pd
 
 from comparison.dataset import Dataset
@@ -179,8 +180,11 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             out["is_aspirational"].tolist(),
         )
     ]
-    order = out.assign(_pos=range(len(out))).sort_values(["jurisdiction_id", "_pos"]).index
-    return out.loc[order].reset_index(drop=True)
+    codes = out["jurisdiction_id"].cat.codes.to_numpy()
+    order = np.argsort(np.where(codes < 0, len(ds.jurisdiction_order), codes), kind="stable")  # unknown ones last
+    if (np.diff(order) > 0).all():  # already in display order: no copy
+        return out
+    return out.take(order).reset_index(drop=True)
 
 
 def _simplified_many(texts: list[str]) -> list[str]:
@@ -328,7 +332,8 @@ def comparison_table(
     check_lang(lang)
     if long is None:
         long = targets_long(ds, lang, taiwan=taiwan)
-    long = long[long["kind"] != vocab(KIND, "parameter", lang)].dropna(subset=["indicator_id"])
+    long = long[["kind", "indicator_id", "jurisdiction_id", "target"]]
+    long = long[(long["kind"] != vocab(KIND, "parameter", lang)) & long["indicator_id"].notna()]
     cov = _select(ds, coverage_long(ds) if coverage is None else coverage, indicators=indicators, cities=cities, domain=domain)
     cells: dict[tuple[str, str], list[str]] = {}
     for key, target in zip(zip(long["indicator_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist()), long["target"].tolist()):

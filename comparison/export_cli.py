@@ -90,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from comparison.cli import UserError
     from comparison.dataset import load_dataset
     from comparison.excel import select, selected_targets, sheet_titles, write_workbook
+    from comparison.sheetxml import CellError
 
     path: Path = args.output
     if args.taiwan and args.lang != "zh-Hant":
@@ -103,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         write_workbook(ds, path, lang=args.lang, cities=cities, indicators=indicators, domain=args.domain, taiwan=args.taiwan)
     except SelectionError as exc:
         raise UserError(str(exc)) from None
+    except CellError as exc:
+        raise UserError(f"cannot write the workbook: {exc}") from None
     except OSError as exc:
         raise UserError(_os_error_message(exc, path)) from None
     titles = sheet_titles(args.lang, taiwan=args.taiwan)

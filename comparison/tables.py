@@ -256,7 +256,7 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
     try:
         for record in reader:
             start, line = line, reader.line_num + 1
-            clean = [cell.strip() for cell in record]
+            clean = list(map(str.strip, record))
             if not any(clean):
                 blank.append(start)
                 continue
@@ -280,7 +280,8 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
         problems.append(Problem(label, None, None, "the file has a header but no data rows"))
     cells = np.array(rows, dtype=object).reshape(len(rows), width)
     cells[cells == ""] = pd.NA
-    cells = cells[:, [header.index(name) for name in expected]]
+    if header != expected:
+        cells = cells[:, [header.index(name) for name in expected]]
     return pd.DataFrame(cells, index=pd.Index(lines, name="line"), columns=expected, dtype=object), problems
 
 
@@ -453,6 +454,8 @@ def _describe_failure(check: str, case, field: dict) -> str:
         lo, hi = constraints.get("minimum"), constraints.get("maximum")
         rng = f"at least {lo}" if hi is None else f"at most {hi}" if lo is None else f"between {lo} and {hi}"
         return f"{shown}is out of range: must be {rng}"
+    if name == "str_length":
+        return f"is {len(case):,} characters long; an Excel cell holds at most {constraints.get('maxLength'):,}: shorten it" if isinstance(case, str) else f"{shown}is too long"
     return f"{shown}fails the check {check}"
 
 

@@ -4,8 +4,9 @@ Beyond the schema (which :func:`comparison.dataset.load_dataset` checks), this
 module proves that
 
 * every source text is present and has the SHA-256 recorded in ``sources.csv``;
-* every quote occurs in its source text (after NFKC, Traditional to Simplified
-  and removing all whitespace, since one text came from a PDF);
+* every quote occurs in its source text: verbatim, or else after NFKC,
+  Traditional to Simplified and removing all whitespace (one text came from a
+  PDF), which is done only for the quotes and texts that need it;
 * every value is a number the quote states (2.4万, ６０％, 两, 全覆盖 = 100 …);
 * every deadline lies within its document's period;
 * every target id belongs to its source and every unit agrees with the codebook.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from itertools import compress
 from pathlib import Path
 
 import pandas as pd
@@ -72,24 +72,20 @@ def _label(ds: Dataset, name: str) -> str:
 
 
 # --------------------------------------------------------------------------- checks without the texts
-def normalised_quotes(frame: pd.DataFrame) -> list[str]:
-    """The quotes of ``frame`` after :func:`comparison.numbers.normalise` (one OpenCC call); empty for a missing quote."""
-    return normalise_many(frame["quote"].fillna("").astype(str).tolist())
-
-
-def check_values(ds: Dataset, quotes: list[str] | None = None) -> list[Problem]:
+def check_values(ds: Dataset) -> list[Problem]:
     """Each target's value must be a number its quote states.
 
-    ``quotes`` are the targets' :func:`normalised_quotes`, when already at hand.
+    A value that the verbatim quote writes in plain digits, as a number of its
+    own, passes at once; the other quotes are normalised (one OpenCC call for
+    all of them) and read in full by :func:`comparison.numbers.quote_states_value`.
     """
     t = ds.targets
     label = _label(ds, "targets")
-    norm = normalised_quotes(t) if quotes is None else quotes
     present = (t["value"].notna() & t["quote"].notna()).to_numpy()
+    rows = zip(t.index[present], t["value"][present].tolist(), t["unit_id"][present].astype(str).tolist(), t["quote"][present].tolist())
+    slow = [(line, value, unit, str(quote)) for line, value, unit, quote in rows if not _states_in_digits(str(quote), value)]
     problems = []
-    for line, value, unit, quote, norm_quote in zip(
-        t.index[present], t["value"][present].tolist(), t["unit_id"][present].astype(str).tolist(), t["quote"][present].tolist(), compress(norm, present)
-    ):
+    for (line, value, unit, quote), norm_quote in zip(slow, normalise_many([quote for *_, quote in slow])):
         if not (_states_in_digits(norm_quote, value) or quote_states_value(norm_quote, value, unit, normalised=True)):
             hint = ""
             if unit == "percent" and 0 < value <= 1:
@@ -99,12 +95,13 @@ def check_values(ds: Dataset, quotes: list[str] | None = None) -> list[Problem]:
 
 
 def _states_in_digits(quote: str, value: float) -> bool:
-    """Whether normalised ``quote`` writes ``value`` in plain digits as a number of its own: a quick sufficient test.
+    """Whether ``quote`` writes ``value`` in plain ASCII digits as a number of its own: a quick sufficient test.
 
-    True only where :func:`comparison.numbers.quote_states_value` is true as
-    well: the digits are not part of a longer number (no digit, decimal point
-    or thousands comma next to them, also across the one space a PDF leaves)
-    and carry no multiplier (万, 亿). Everything else takes the full reading.
+    True only where :func:`comparison.numbers.quote_states_value` is true of
+    the normalised quote as well, so it may be given the verbatim quote: the
+    digits are not part of a longer number (no digit of any script, numeral
+    character such as 万, 萬 or 五, decimal point or comma next to them, also
+    across the one space a PDF leaves). Everything else takes the full reading.
     """
     digits = _fmt(value)
     if not digits.replace(".", "", 1).isdecimal():
@@ -114,17 +111,17 @@ def _states_in_digits(quote: str, value: float) -> bool:
         end = start + len(digits)
         before = quote[max(0, start - 2) : start]
         after = quote[end : end + 2]
-        if not (_joins(before[-1:]) or (before[-1:] in (" ", "\t") and _joins(before[:1]))) and not (
-            _joins(after[:1], "万亿") or (after[:1] in (" ", "\t") and _joins(after[1:], "万亿"))
+        if not (_joins(before[-1:]) or (before[-1:].isspace() and _joins(before[:1]))) and not (
+            _joins(after[:1]) or (after[:1].isspace() and _joins(after[1:]))
         ):
             return True
         start = quote.find(digits, start + 1)
     return False
 
 
-def _joins(ch: str, extra: str = "") -> bool:
-    """Whether ``ch`` would continue a number: a digit, a decimal point, a thousands comma (or one of ``extra``)."""
-    return ch != "" and (ch.isdecimal() or ch in ".," or ch in extra)
+def _joins(ch: str) -> bool:
+    """Whether ``ch`` could continue a number: a digit or numeral of any script (6, ６, 五, 万, 萬), a decimal point or a comma."""
+    return ch != "" and (ch.isnumeric() or ch in ".,，．")
 
 
 def check_deadlines(ds: Dataset) -> list[Problem]:
@@ -204,22 +201,28 @@ def read_source_texts(ds: Dataset, sources_dir: Path) -> tuple[dict[str, str], l
     return texts, problems
 
 
-def check_quotes(ds: Dataset, keys: dict[str, str], name: str, quotes: list[str] | None = None) -> list[Problem]:
-    """Each quote of table ``name`` must occur in its source text (whitespace and script ignored).
+def check_quotes(ds: Dataset, texts: dict[str, str], name: str) -> list[Problem]:
+    """Each quote of table ``name`` must occur in its source text, verbatim or with whitespace and script ignored.
 
-    ``keys`` holds each source's text in the form of :func:`comparison.script.match_key`;
-    ``quotes`` are the table's :func:`normalised_quotes`, when already at hand.
+    ``texts`` holds each source's text by source id. A quote found verbatim
+    passes at once; the others are compared in the form of
+    :func:`comparison.script.match_key`, which is made only for the texts
+    that have such quotes.
     """
     frame = ds.table(name)
     label = _label(ds, name)
-    norm = normalised_quotes(frame) if quotes is None else quotes
+    rows = zip(frame.index, frame["source_id"].astype(str).tolist(), frame["quote"].tolist())
+    pending = [(line, sid, quote) for line, sid, quote in rows if isinstance(quote, str) and sid in texts and quote not in texts[sid]]
+    keys: dict[str, str] = {}
     problems = []
-    for line, sid, quote, norm_quote in zip(frame.index, frame["source_id"].astype(str).tolist(), frame["quote"].tolist(), norm):
+    for (line, sid, quote), norm_quote in zip(pending, normalise_many([quote for *_, quote in pending])):
         key = "".join(norm_quote.split())
-        if sid not in keys or not key:
+        if not key:
             continue
+        if sid not in keys:
+            keys[sid] = match_key(texts[sid])
         if key not in keys[sid]:
-            problems.append(Problem(label, int(line), "quote", _not_found_message(key, keys[sid], str(quote), sid)))
+            problems.append(Problem(label, int(line), "quote", _not_found_message(key, keys[sid], quote, sid)))
     return problems
 
 
@@ -270,8 +273,7 @@ def validate(
     report.dataset = ds
     report.problems.extend(ds.notes)
     report.counts = {"sources": len(ds.sources), "targets": len(ds.targets), "commitments": len(ds.commitments), "indicators": len(ds.indicators)}
-    quotes = {name: normalised_quotes(ds.table(name)) for name in ("targets", "commitments")}
-    report.problems += check_ids(ds) + check_values(ds, quotes["targets"]) + check_deadlines(ds) + check_units(ds)
+    report.problems += check_ids(ds) + check_values(ds) + check_deadlines(ds) + check_units(ds)
 
     # A folder the user names explicitly must exist; only an absent default may be skipped.
     explicit = sources_dir is not None
@@ -292,7 +294,6 @@ def validate(
         return report
     texts, problems = read_source_texts(ds, sources_dir)
     report.problems += problems
-    keys = {sid: match_key(text) for sid, text in texts.items()}
-    report.problems += check_quotes(ds, keys, "targets", quotes["targets"]) + check_quotes(ds, keys, "commitments", quotes["commitments"])
+    report.problems += check_quotes(ds, texts, "targets") + check_quotes(ds, texts, "commitments")
     report.counts["quotes checked"] = int(ds.targets["source_id"].astype(str).isin(texts).sum() + ds.commitments["source_id"].astype(str).isin(texts).sum())
     return report

@@ -229,6 +229,11 @@ def control_character(data):
     return [Expect(T, line, "notes", "contains the control character U+000B, which Excel cannot store")]
 
 
+def cell_longer_than_excel_holds(data):
+    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", notes="长" * 32_768)
+    return [Expect(T, line, "notes", "is 32,768 characters long; an Excel cell holds at most 32,767")]
+
+
 def percent_sign_in_number(data):
     line = edit_row(data / "population.csv", "jurisdiction_id", "ningbo", older_share_pct="18.3%")
     return [Expect(P, line, "older_share_pct", "'18.3%' is not a number")]
@@ -329,6 +334,7 @@ LOADING = [
     pytest.param(too_few_cells, id="too-few-cells"),
     pytest.param(unterminated_quote, id="unterminated-quote"),
     pytest.param(control_character, id="control-character"),
+    pytest.param(cell_longer_than_excel_holds, id="cell-too-long-for-excel"),
     pytest.param(percent_sign_in_number, id="percent-sign-in-number"),
     pytest.param(thousands_separators, id="thousands-separators"),
     pytest.param(number_too_large, id="number-too-large"),
