@@ -321,8 +321,8 @@ def comparison_table(
 ) -> pd.DataFrame:
     """Indicators × jurisdictions, each cell the jurisdiction's targets for the indicator.
 
-    A cell lists every target and standard (``≥60%（2025年）``; several are
-    joined by line breaks), or says ``仅定性承诺`` / ``qualitative only`` when
+    A cell gives the target or standard (``≥60%（2025年）``; several take a
+    line each, led by what each measures: ``标准化老年食堂数量：≥200个（2023年）``), or says ``仅定性承诺`` / ``qualitative only`` when
     the documents only commit in words, or ``未提及`` / ``not mentioned``. With
     ``national=True`` a last column shows the cited national reference target
     where one exists. The index holds indicator names. ``long`` may pass
@@ -332,15 +332,16 @@ def comparison_table(
     check_lang(lang)
     if long is None:
         long = targets_long(ds, lang, taiwan=taiwan)
-    long = long[["kind", "indicator_id", "jurisdiction_id", "target"]]
+    long = long[["kind", "indicator_id", "jurisdiction_id", "measure", "target"]]
     long = long[(long["kind"] != vocab(KIND, "parameter", lang)) & long["indicator_id"].notna()]
     cov = _select(ds, coverage_long(ds) if coverage is None else coverage, indicators=indicators, cities=cities, domain=domain)
-    cells: dict[tuple[str, str], list[str]] = {}
-    for key, target in zip(zip(long["indicator_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist()), long["target"].tolist()):
-        cells.setdefault(key, []).append(target)
+    cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    keys = zip(long["indicator_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist())
+    for key, measure, target in zip(keys, long["measure"].tolist(), long["target"].tolist()):
+        cells.setdefault(key, []).append((measure, target))
     status_label = cache(lambda status: vocab(STATUS, status, lang))
     text = [
-        "\n".join(cells.get((i, j), [])) if status == "quantified" else status_label(status)
+        _cell_text(cells.get((i, j), []), lang) if status == "quantified" else status_label(status)
         for i, j, status in zip(
             cov["indicator_id"].astype(str).tolist(), cov["jurisdiction_id"].astype(str).tolist(), cov["status"].astype(str).tolist()
         )
@@ -356,6 +357,14 @@ def comparison_table(
     wide.columns = [names.get(c, c) for c in wide.columns]
     wide.index.name = _label("indicator", lang)
     return wide
+
+
+def _cell_text(targets: list[tuple[str, str]], lang: str) -> str:
+    """A comparison cell: the target alone, or one line per target led by what it measures when there are several."""
+    if len(targets) == 1:
+        return targets[0][1]
+    sep = ": " if lang == "en" else "："
+    return "\n".join(f"{measure}{sep}{target}" if measure else target for measure, target in targets)
 
 
 def national_reference(ds: Dataset, lang: str) -> pd.Series:

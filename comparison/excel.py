@@ -82,9 +82,9 @@ SHEETS: dict[str, tuple[str, str]] = {
 SHEET_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "comparison": (
         "各地（列）对每项指标（行）的量化目标，末列为全国参考目标。单元格写明关系、数值、单位、完成年份；"
-        "同一指标有多项目标时分行列出。“仅定性承诺”和“未提及”以底色和斜体区分。",
+        "同一指标有多项目标时分行列出，每行以所测内容开头。“仅定性承诺”和“未提及”以底色和斜体区分。",
         "Each city's targets (columns) for each indicator (rows); the last column is the national reference target. "
-        "A cell gives operator, value, unit and deadline, one target per line. 'Qualitative only' and "
+        "A cell gives operator, value, unit and deadline; several targets take a line each, led by what each measures. 'Qualitative only' and "
         "'not mentioned' have their own fill and are in italics.",
     ),
     "coverage": (

@@ -93,9 +93,14 @@ def test_comparison_cells_distinguish_numbers_words_and_silence(dataset):
     assert row["National reference"] == "55% (by 2025)"
 
 
-def test_several_targets_share_one_cell(dataset):
-    table = align.comparison_table(dataset, "zh-Hans", indicators=["meal_service"])
-    assert table.iloc[0]["宁波市"].count("\n") == 1
+def test_several_targets_share_one_cell_each_led_by_its_measure(dataset):
+    table = align.comparison_table(dataset, "zh-Hans", indicators=["meal_service", "service_quality_compliance"])
+    names = align.indicator_names(dataset, "zh-Hans")
+    assert table.loc[names["meal_service"], "宁波市"].split("\n") == ["标准化老年食堂数量：≥200个（2023年）", "每日享受老年助餐服务人数：≥50000人（2023年）"]
+    # two rates of 100% are no longer two bare "100%" lines
+    assert table.loc[names["service_quality_compliance"], "乳山市"].split("\n") == ["《养老机构服务质量基本规范》达标率：100%", "《养老机构服务安全基本规范》达标率：100%"]
+    english = align.comparison_table(dataset, "en", indicators=["meal_service"])
+    assert all(": " in line for line in english.iloc[0]["Ningbo"].split("\n"))
 
 
 # --------------------------------------------------------------------------- filters
