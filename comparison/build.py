@@ -282,13 +282,18 @@ def run(args: argparse.Namespace) -> int:
         probe.unlink()
     except OSError as exc:
         raise UserError(f"cannot write to the output folder {args.out}: {exc.strerror or exc}") from None
-    result = build_report(
-        args.out,
-        data_dir=args.data,
-        langs=tuple(args.lang) if args.lang else LANGS,
-        notebooks=not args.no_notebooks,
-        jobs=args.jobs,
-    )
+    from comparison.sheetxml import CellError
+
+    try:
+        result = build_report(
+            args.out,
+            data_dir=args.data,
+            langs=tuple(args.lang) if args.lang else LANGS,
+            notebooks=not args.no_notebooks,
+            jobs=args.jobs,
+        )
+    except CellError as exc:
+        raise UserError(f"cannot write a workbook: {exc}") from None
     print(
         f"Built in {result.seconds:.1f} s into {result.out_dir}: {len(result.workbooks)} workbook(s), "
         f"{sum(p.suffix == '.png' for p in result.figures)} figure(s) (PNG and SVG), {len(result.tables)} table(s), "

@@ -39,6 +39,7 @@ import math
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -389,22 +390,31 @@ class _Sheet:
     def append(self, cells: Iterable[tuple[object, str | None]], height: float | None = None) -> None:
         """Append one row of cells from column A; ``height`` in points (``None``: the default height)."""
         self.rows += 1
-        rendered = (
-            sheetxml.cell_xml(f"{get_column_letter(col)}{self.rows}", value, self.style_id(style))
-            for col, (value, style) in enumerate(cells, start=1)
-        )
+        with self.naming_sheet():
+            rendered = [
+                sheetxml.cell_xml(f"{get_column_letter(col)}{self.rows}", value, self.style_id(style))
+                for col, (value, style) in enumerate(cells, start=1)
+            ]
         self.ws.append_xml(sheetxml.row_xml(self.rows, rendered, height))
 
     def append_all(self, rows: Iterable[Iterable[tuple[object, str | None]]], heights: Iterable[float | None]) -> None:
         """Append rows, each with its height."""
-        for cells, height in zip(rows, heights):
+        for cells, height in zip(rows, heights, strict=True):
             self.append(cells, height)
 
     def append_rendered(self, rows: Iterable[Sequence[str]], heights: Iterable[float | None]) -> None:
         """Append rows of cells already rendered for the next row numbers (see :func:`comparison.sheetxml.column_xml`)."""
-        for cells, height in zip(rows, heights):
+        for cells, height in zip(rows, heights, strict=True):
             self.rows += 1
             self.ws.append_xml(sheetxml.row_xml(self.rows, cells, height))
+
+    @contextmanager
+    def naming_sheet(self):
+        """Let a :class:`comparison.sheetxml.CellError` say which sheet the cell is in."""
+        try:
+            yield
+        except sheetxml.CellError as exc:
+            raise sheetxml.CellError(f"sheet '{self.ws.title}', {exc}") from None
 
     def set_widths(self, widths: Sequence[float]) -> list[float]:
         """Set column widths (content width plus a margin) before any row; returns the widths set."""
@@ -493,7 +503,8 @@ def _tidy_sheet(wb: Workbook, ctx: _Context, key: str, frame: pd.DataFrame, colu
     heights = row_heights([values[i] for i in wrapped], [widths[i] for i in wrapped], len(frame))
     for start in range(0, len(frame), _BLOCK_ROWS):  # rendered a block at a time, so memory stays flat
         stop, first = start + _BLOCK_ROWS, sheet.rows + 1
-        cells = [_column_cells(sheet, col, first, vals[start:stop], c.kind) for col, (c, vals) in enumerate(zip(columns, values), start=1)]
+        with sheet.naming_sheet():
+            cells = [_column_cells(sheet, col, first, vals[start:stop], c.kind) for col, (c, vals) in enumerate(zip(columns, values), start=1)]
         sheet.append_rendered(zip(*cells), heights[start:stop])
     return sheet
 
@@ -517,7 +528,7 @@ def _matrix_sheet(
     sheet = _Sheet(wb, ctx.sheet_title(key), tab_color=tab_color)
     header = [str(table.index.name), *map(str, table.columns)]
     names = [str(i) for i in table.index]
-    body = [["" if v is None else str(v) for v in table[c]] for c in table.columns]
+    body = [[_fit("" if v is None else str(v), ctx) for v in table[c]] for c in table.columns]
     widths = sheet.set_widths([
         column_width(names, cap=30, floor=display_width(header[0])),
         *(column_width(col, cap=28, floor=min(max(10, display_width(h)), 28)) for col, h in zip(body, header[1:])),
@@ -534,6 +545,28 @@ def _matrix_sheet(
     rows = ([sheet.cell(name, ROW_HEADER), *(sheet.cell(col[i] or None, style_of(col[i])) for col in body)] for i, name in enumerate(names))
     sheet.append_all(rows, row_heights([names, *body], widths, len(names)))
     return sheet
+
+
+def _fit(text: str, ctx: _Context) -> str:
+    """A matrix cell within Excel's cell limit: as many whole lines as fit, then a line saying how many were left out.
+
+    Only a cell joining thousands of targets comes near the limit; every
+    target is in the targets sheet whatever the cell shows.
+    """
+    if len(text) <= sheetxml.MAX_CELL_CHARS // 2 or sheetxml.excel_length(text) <= sheetxml.MAX_CELL_CHARS:
+        return text
+    lines = text.split("\n")
+    room = sheetxml.MAX_CELL_CHARS - 200  # for the closing line
+    kept, size = [], 0
+    for line in lines:
+        size += sheetxml.excel_length(line) + 1
+        if size > room:
+            break
+        kept.append(line)
+    left = len(lines) - len(kept)
+    sheet = ctx.sheet_title("targets")
+    kept.append(ctx.t(f"……另有 {left} 项未能列入本单元格（Excel 单元格字数上限），全部见“{sheet}”表", f"… {left} more, beyond what an Excel cell holds: all are in the {sheet} sheet"))
+    return "\n".join(kept)
 
 
 # --------------------------------------------------------------------------- context

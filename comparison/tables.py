@@ -454,8 +454,12 @@ def _describe_failure(check: str, case, field: dict) -> str:
         lo, hi = constraints.get("minimum"), constraints.get("maximum")
         rng = f"at least {lo}" if hi is None else f"at most {hi}" if lo is None else f"between {lo} and {hi}"
         return f"{shown}is out of range: must be {rng}"
-    if name == "str_length":
-        return f"is {len(case):,} characters long; an Excel cell holds at most {constraints.get('maxLength'):,}: shorten it" if isinstance(case, str) else f"{shown}is too long"
+    if name == "str_length" and isinstance(case, str):
+        longest, shortest = constraints.get("maxLength"), constraints.get("minLength")
+        if longest is not None and len(case) > longest:
+            return f"is {len(case):,} characters long; an Excel cell holds at most {longest:,}: shorten it"
+        if shortest is not None and len(case) < shortest:
+            return f"{shown}is shorter than {shortest:,} characters"
     return f"{shown}fails the check {check}"
 
 

@@ -18,6 +18,7 @@ column.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,7 +102,9 @@ def _states_in_digits(quote: str, value: float) -> bool:
     the normalised quote as well, so it may be given the verbatim quote: the
     digits are not part of a longer number (no digit of any script, numeral
     character such as 万, 萬 or 五, decimal point or comma next to them, also
-    across the one space a PDF leaves). Everything else takes the full reading.
+    across the one space a PDF leaves). The neighbours are judged as NFKC
+    makes them (﹒ is a decimal point, ㎡ ends in a 2). Everything else takes
+    the full reading.
     """
     digits = _fmt(value)
     if not digits.replace(".", "", 1).isdecimal():
@@ -109,14 +112,22 @@ def _states_in_digits(quote: str, value: float) -> bool:
     start = quote.find(digits)
     while start >= 0:
         end = start + len(digits)
-        before = quote[max(0, start - 2) : start]
-        after = quote[end : end + 2]
-        if not (_joins(before[-1:]) or (before[-1:].isspace() and _joins(before[:1]))) and not (
-            _joins(after[:1]) or (after[:1].isspace() and _joins(after[1:]))
+        before = _nfkc_edge(quote[start - 1 : start], last=True) if start else ""
+        after = _nfkc_edge(quote[end : end + 1], last=False)
+        if not (_joins(before) or (before.isspace() and start > 1 and _joins(_nfkc_edge(quote[start - 2], last=True)))) and not (
+            _joins(after) or (after.isspace() and _joins(_nfkc_edge(quote[end + 1 : end + 2], last=False)))
         ):
             return True
         start = quote.find(digits, start + 1)
     return False
+
+
+def _nfkc_edge(ch: str, *, last: bool) -> str:
+    """The character next to a number once ``ch`` is NFKC-normalised: the last one it becomes before the number, the first after."""
+    if ch.isascii():
+        return ch
+    norm = unicodedata.normalize("NFKC", ch)
+    return norm[-1:] if last else norm[:1]
 
 
 def _joins(ch: str) -> bool:

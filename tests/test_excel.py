@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +16,8 @@ import pytest
 from comparison import align, load_dataset
 from comparison.excel import STATUS_FILLS, column_width, display_width, read_targets_sheet, sheet_titles, write_workbook
 from comparison.script import LANGS
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, run_cli
+from test_validate import edit_row
 
 HEADLINE = ["nursing_bed_share", "meal_service", "caregiver_certification"]
 CITIES = ["rushan", "ningbo", "changle", "wuhan", "chongqing"]
@@ -246,3 +249,31 @@ def test_taiwan_phrasing_needs_traditional_output(cli, tmp_path):
     assert result.returncode == 1
     assert "--lang zh-Hant" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_comparison_cell_beyond_excel_limit_keeps_whole_lines_and_says_how_many_are_left_out(dataset, tmp_path):
+    # 1,500 more copies of one Ningbo meal-service target make a comparison cell of about 60,000 characters.
+    t = dataset.targets
+    row = t[(t["indicator_id"] == "meal_service") & (t["source_id"] == "ningbo-2021")].head(1)
+    copies = pd.concat([row] * 1500, ignore_index=True)
+    copies["target_id"] = [f"ningbo-2021-t9{i:04d}" for i in range(len(copies))]
+    big = dataclasses.replace(dataset, targets=pd.concat([t, copies]))
+    path = write_workbook(big, tmp_path / "big.xlsx", lang="en", indicators=["meal_service"])
+    wb = openpyxl.load_workbook(path, read_only=True)
+    (cell,) = [c for r in wb["Comparison"].iter_rows(values_only=True) for c in r if isinstance(c, str) and "Excel cell holds" in c]
+    assert len(cell) <= 32_767
+    *shown, last = cell.split("\n")
+    left = int(re.fullmatch(r"… (\d+) more, beyond what an Excel cell holds: all are in the All targets sheet", last).group(1))
+    in_cell = big.targets[(big.targets["source_id"] == "ningbo-2021") & (big.targets["indicator_id"] == "meal_service") & (big.targets["kind"] != "parameter")]
+    assert len(shown) + left == len(in_cell) > 1500
+    assert all(line.endswith(")") for line in shown)  # whole lines only
+    assert sum(1 for _ in wb["All targets"].iter_rows(min_row=3)) == len(big.targets)  # every target is still in the workbook
+
+
+def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_sheet_and_cell(data_copy, tmp_path):
+    # Within the schema's 32,767 characters, but a character beyond U+FFFF counts twice in Excel.
+    edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
+    done = run_cli("export", "--data", str(data_copy), "-o", str(tmp_path / "x.xlsx"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "cannot write the workbook: sheet '全部目标', cell R" in done.stderr and "32,800 characters" in done.stderr
+    assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".~*"))  # nothing half-written is left

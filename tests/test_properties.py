@@ -168,7 +168,10 @@ def test_taiwan_phrasing_keeps_digits_units_and_operators(text):
 # --------------------------------------------------------------------------- the quick value test of validate
 NUMBER_TEXT = st.lists(
     st.one_of(
-        st.sampled_from(list("0123456789.,万亿萬億千百十五两兩〇% \t\u3000\u00a0，．０１６²①") + ["百分之", "千分之", "百分之六十"]),
+        st.sampled_from(
+            list("0123456789.,万亿萬億千百十五两兩〇% \t\u3000\u00a0，．０１６²①\u2024\ufe50\ufe52\ufe10㎡㏠¼")
+            + ["百分之", "千分之", "百分之六十"]
+        ),
         CJK,
     ),
     max_size=20,

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import zipfile
+
+import numpy as np
 
 import pandas as pd
 import pytest
@@ -112,7 +117,47 @@ def test_an_empty_sheet_is_a_valid_sheet(tmp_path):
     wb = Workbook(write_only=True)
     sheetxml.add_sheet(wb, "empty")
     wb.save(path)
-    assert load_workbook(path)["empty"].max_row == 1
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    assert "<sheetData></sheetData>" in xml and "<row" not in xml and "comparison-sheetxml-rows" not in xml
+    assert load_workbook(path)["empty"].calculate_dimension() == "A1:A1"
+
+
+def test_numpy_and_pandas_scalars_are_the_cells_of_their_python_values(tmp_path):
+    path = tmp_path / "numpy.xlsx"
+    _write(path, [[np.float64(1.5), np.int64(7), np.bool_(True), pd.NA, np.float32(0.25)]])
+    ws = load_workbook(path)["probe"]
+    assert [c.value for c in ws[1]][:3] == [1.5, 7, True] and ws["E1"].value == 0.25
+    assert ws["D1"].value is None
+
+
+def test_rows_must_come_rendered():
+    ws = sheetxml.add_sheet(Workbook(write_only=True), "x")
+    with pytest.raises(TypeError, match="append_xml"):
+        ws.append(["would be lost"])
+
+
+def test_excel_counts_characters_beyond_the_basic_plane_twice():
+    assert sheetxml.excel_length("养老") == 2
+    assert sheetxml.excel_length("𠀀") == 2
+    with pytest.raises(CellError, match="32,768 characters"):
+        cell_xml("A1", "𠀀" * 16_384)
+
+
+def test_the_rows_reach_the_sheet_without_lxml_too(tmp_path):
+    # openpyxl falls back to its ElementTree writer where lxml is missing or OPENPYXL_LXML=False.
+    script = (
+        "import sys, openpyxl; assert not openpyxl.LXML\n"
+        "from openpyxl import Workbook\n"
+        "from comparison.sheetxml import add_sheet, cell_xml, row_xml\n"
+        "wb = Workbook(write_only=True); ws = add_sheet(wb, 'et')\n"
+        "ws.append_xml(row_xml(1, [cell_xml('A1', '=1+1'), cell_xml('B1', 2.5)]))\n"
+        "wb.save(sys.argv[1])\n"
+    )
+    path = tmp_path / "et.xlsx"
+    done = subprocess.run([sys.executable, "-c", script, str(path)], env={**os.environ, "OPENPYXL_LXML": "False"}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    ws = load_workbook(path)["et"]
+    assert (ws["A1"].value, ws["A1"].data_type, ws["B1"].value) == ("=1+1", "s", 2.5)
 
 
 @pytest.mark.parametrize(
@@ -122,6 +167,8 @@ def test_an_empty_sheet_is_a_valid_sheet(tmp_path):
         (float("nan"), "not a number an Excel cell can hold"),
         (float("inf"), "not a number an Excel cell can hold"),
         (dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc), "time zone"),
+        (object(), "a value of type object cannot be written"),
+        (np.float64("nan"), "not a number an Excel cell can hold"),
     ],
 )
 def test_values_no_cell_can_hold_are_refused(value, message):
