@@ -13,7 +13,8 @@ Prints, without asserting:
    (targets: under 60 s and under 2 GB).
 
 Child processes use a temporary cache folder (``XDG_CACHE_HOME``), so the
-user's cache is left alone. Run ``python benchmarks/bench_export.py --help``.
+user's cache is left alone. The package is byte-compiled first, as
+installing it from a wheel does (``make setup`` does the same). Run ``python benchmarks/bench_export.py --help``.
 """
 
 from __future__ import annotations
