@@ -26,9 +26,10 @@ citable copy of the data and :func:`read_targets_sheet` reads its targets
 sheet back into a DataFrame equal to ``targets.csv``.
 
 Every text cell is written as an inline string (:mod:`comparison.sheetxml`
-renders the rows), so no text from the data can become a live formula. No cell holds the current time and
-the workbook's created/modified properties are the data package's
-``created`` date, so the same data always give the same cells.
+renders the rows), so no text from the data can become a live formula. No
+cell holds the current time and the workbook's created/modified properties
+are the data package's ``created`` date, so the same data always give the
+same cells.
 """
 
 from __future__ import annotations
