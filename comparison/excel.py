@@ -268,6 +268,8 @@ MAX_ROW_HEIGHT = 409.0
 #: Share of a column-width unit that an average narrow character takes in running text (Latin letters are
 #: narrower than the digit '0' that defines the unit); wide characters take 2.
 NARROW_TEXT_WIDTH = 0.9
+#: Characters of each wrapped line lost where text breaks only between words (spaces): on average half a word.
+WORD_WRAP_SLACK = 4.0
 
 
 def _is_wide(ch: str) -> bool:
@@ -299,7 +301,8 @@ def text_height(text: str, width: float) -> float:
     height = 0.0
     for line in text.split("\n"):
         wide = sum(1 for ch in line if _is_wide(ch))
-        lines = max(1, math.ceil((2 * wide + NARROW_TEXT_WIDTH * (len(line) - wide)) / max(1.0, width)))
+        usable = width - WORD_WRAP_SLACK if " " in line else width
+        lines = max(1, math.ceil((2 * wide + NARROW_TEXT_WIDTH * (len(line) - wide)) / max(1.0, usable)))
         height += lines * (LINE_HEIGHT_WIDE if wide else LINE_HEIGHT_NARROW)
     return height
 
