@@ -31,7 +31,7 @@ import pandas as pd
 import pytest
 
 from comparison.extract import extract_candidates, load_codebook
-from comparison.numbers import quote_states_value
+from comparison.numerals import quote_states_value
 from comparison.policy_text import read_policy_text
 from comparison.script import match_key
 
@@ -402,7 +402,7 @@ ACTION_PLAN_TRUTH = [
 # --------------------------------------------------------------------------- (e) held out: written after the fixes
 # An implementation plan written, with its ground truth, after the rules were fixed on (a)–(d) and scored once
 # before being looked at: recall 97.3 %, precision 97.3 %. Its one remaining miss (覆盖全体老年人, coverage in
-# words that comparison.numbers does not recognise, so no quote can state it) is kept in the truth.
+# words that comparison.numerals does not recognise, so no quote can state it) is kept in the truth.
 HELDOUT = """东浦市人民政府办公室关于印发东浦市基本养老服务体系建设实施方案（2024—2026年）的通知
 东政办发〔2024〕22号
 各县（市、区）人民政府，市政府各部门：

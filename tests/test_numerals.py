@@ -1,8 +1,8 @@
-"""Reading numbers from Chinese policy text (comparison.numbers)."""
+"""Reading numbers from Chinese policy text (comparison.numerals)."""
 
 import pytest
 
-from comparison.numbers import find_numbers, parse_chinese_numeral, quote_states_value, states_coverage
+from comparison.numerals import find_numbers, parse_chinese_numeral, quote_states_value, states_coverage
 
 
 @pytest.mark.parametrize(
