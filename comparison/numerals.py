@@ -2,8 +2,9 @@
 
 Handles Arabic digits (also full-width ones, and with the spaces a PDF
 extraction leaves inside them), decimal points, the multipliers 万 and 亿
-(``2.4万`` is 24000), Chinese numerals (``两``, ``十五``, ``一百二十``, ``萬`` alone
-is 10000), ``百分之五十`` (50 %) and ``千分之二`` (2 ‰).
+(``2.4万`` is 24000), Chinese numerals (``两``, ``十五``, ``一百二十``,
+``一万二千``, ``萬`` alone is 10000) with decimals written with 点 (``零点一``
+is 0.1), ``百分之五十`` (50 %) and ``千分之二`` (2 ‰).
 
 All functions work on text in any script: they normalise it first with
 :func:`comparison.script.match_key`-like rules (NFKC, Traditional to
@@ -23,15 +24,17 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# A Chinese numeral, maybe with decimals after 点 (零点一, 二点五): digits only after the point.
+_CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 
 # An Arabic number: digits with optional thousands separators and decimals;
 # spaces may stand between digits (PDF extraction), never across a line.
 _ARABIC = r"\d(?:[ \t]?\d)*(?:,\d{3})*(?:[ \t]?\.[ \t]?\d+)?"
 _NUMBER_RE = re.compile(
-    rf"(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|[{_CN_CHARS}]+))"
-    rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|[{_CN_CHARS}]+))"
+    rf"(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|{_CN_NUMBER}))"
+    rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|{_CN_NUMBER}))"
     rf"|(?P<arabic>{_ARABIC})(?:[ \t]?(?P<mult>[万亿]))?(?P<pct>[ \t]?%)?"
-    rf"|(?P<cn>[{_CN_CHARS}]+)"
+    rf"|(?P<cn>{_CN_NUMBER})"
 )
 
 #: Words that state full coverage: a target of 100 %.
@@ -67,8 +70,14 @@ def parse_chinese_numeral(text: str) -> float | None:
 
     Returns ``None`` for a string that is not a well-formed numeral. A bare
     ``十`` is 10, a bare ``万`` is 10000. Digit strings such as ``二〇二五`` read
-    digit by digit (2025).
+    digit by digit (2025). Decimals follow 点: ``零点一`` is 0.1, ``二点五`` 2.5.
     """
+    whole, point, decimals = text.partition("点")
+    if point:
+        if not decimals or any(ch not in _DIGITS or ch == "两" for ch in decimals):
+            return None
+        value = parse_chinese_numeral(whole)
+        return None if value is None else float(Decimal(f"{int(value)}.{''.join(str(_DIGITS[ch]) for ch in decimals)}"))
     if not text or any(ch not in _CN_CHARS for ch in text):
         return None
     if len(text) > 1 and all(ch in _DIGITS for ch in text):

@@ -29,23 +29,32 @@ from comparison.extract.patterns import (
     PER_UNIT,
     PER_YEAR,
     POST_OPERATOR,
+    TIME_KEYS,
     is_cn_numeral,
 )
 from comparison.extract.measure import counts_facilities
 
 
 def post_operator(text: str, q: Quantity):
-    """以上/以下/以内 right after the quantity (内 only after a duration: 5年内)."""
+    """以上/以下/以内 right after the quantity; 内 only after a span of time (5年内, 三个月内), 前 only after one
+    shorter than a year (六十日前)."""
     m = POST_OPERATOR.match(text, q.end)
-    if m and m.group("within") and q.key != "years":
+    if m and m.group("within") and q.key not in TIME_KEYS:
+        return None
+    if m and m.group("before") and (q.key not in TIME_KEYS or q.key == "years"):
         return None
     return m
+
+
+def operator_word(post) -> str:
+    """The word of a match of :func:`post_operator`: 以上, 内, 前 …"""
+    return post.group("op") or post.group("within") or post.group("before")
 
 
 def quantity_allowed(ctx, n, q: Quantity, cue, post, clause_head: str) -> bool:
     """Durations need a cue (有效期, …年内, 不超过3年), frequencies a period (每年…次), distances a bound
     (不超过1公里), a lone 一 a per-unit context (每个村…一名) or a lower bound (至少一处, 一处以上)."""
-    bound = OPERATORS.get(post.group("op") or post.group("within")) if post else None
+    bound = OPERATORS.get(operator_word(post)) if post else None
     if cue is not None and clause_head.endswith(cue.group()):
         bound = bound or OPERATORS.get(cue.group())
     if q.key == "years":
@@ -53,6 +62,8 @@ def quantity_allowed(ctx, n, q: Quantity, cue, post, clause_head: str) -> bool:
         return n.value < 100 and (bool(DURATION_CUE.search(clause)) or (bound in ("≤", "≥") and not GOAL_AFTER.match(ctx.text, q.end)))
     if q.key == "times" and not PER_PERIOD.search(clause_head):
         return False
+    if q.key in TIME_KEYS:  # a time limit (三个月内, 六十日前, 提前三十日, 不超过十五个工作日) or time per period
+        return bound is not None or bool(PER_PERIOD.search(clause_head))
     if q.key == "distance":
         return bound is not None
     if is_cn_numeral(n.text) and n.value == 1:
@@ -91,6 +102,8 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
         c.reasons.append("percentage points: units.csv has no unit for them")
     if q.key == "distance":
         c.reasons.append("distance: units.csv has no unit for it")
+    if q.key in TIME_KEYS and not c.unit_id:
+        c.reasons.append(f"span of time in {q.key}: units.csv has no unit for it")
     if q.key == "permille" and not c.unit_id:
         c.reasons.append("per mille: units.csv has no unit for it")
     if c.kind != "parameter":
@@ -124,6 +137,8 @@ def _kind(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> str:
         return "parameter"
     if c.unit_id in ("m2_per_100_households", "m2_per_person") or q.key == "times":
         return "standard"
+    if q.key in TIME_KEYS:  # 每年不少于二十日: a norm of time per period; else a time limit, a policy setting
+        return "standard" if PER_PERIOD.search(text, ctx.sentence_start(c.pos), c.pos) else "parameter"
     if text.startswith(("的标准", "标准"), op_end) or "应当" in text[c.quote_start : c.pos]:
         return "standard"
     head = text[ctx.sentence_start(c.pos) : c.pos]

@@ -47,7 +47,14 @@ UNIT = re.compile(
     r"|(?P<times>次)(?!性)"
     r"|(?P<years>年)"
     r"|(?P<distance>公里|千米|米)"
+    # time limits and periods: 六十日前, 十五个工作日内, 三个月内, 每两周, 二十四小时
+    r"|(?P<days>个?工作日|日|天)"
+    r"|(?P<months>个月)"
+    r"|(?P<weeks>周(?!岁)|个?星期)"
+    r"|(?P<hours>个?小时)"
 )
+#: Quantities that are a span of time; 年 (years) is among them but has a unit of its own.
+TIME_KEYS = ("years", "days", "months", "weeks", "hours")
 UNIT_IDS = {
     "area": "m2", "yuan": "yuan", "age": "age_years", "person_times": "person_times", "beds": "beds",
     "people": "people", "items": "items", "times": "times_per_year", "years": "years",
@@ -55,18 +62,28 @@ UNIT_IDS = {
 QUANTITY_NAMES = {
     "percent": "percent", "permille": "per mille", "points": "percentage points", "area": "area", "yuan": "amount",
     "age": "age", "years": "duration", "times": "frequency", "table": "table value", "distance": "distance",
+    "days": "time limit", "months": "time limit", "weeks": "time limit", "hours": "time limit",
 }
-POST_OPERATOR = re.compile(rf"(?P<noun>[{CJK}]{{0,2}}?)(?P<op>及以上|以上|及以下|以下|以内|之内|左右)|(?P<within>内)")
+# After a number: 以上, 以下, 以内 (a noun may stand between: 100张床位以上的); 内 and 前 only after a span of time
+# (5年内: at most; 六十日前: at least that long before).
+POST_OPERATOR = re.compile(
+    rf"(?P<noun>[{CJK}]{{0,2}}?)(?P<op>及以上|以上|及以下|以下|以内|之内|左右)|(?P<within>内)|(?P<before>前|以前|之前)"
+)
 THRESHOLD_WORDS = ("及以上", "以上", "及以下", "以下")
 PRE_OPERATOR = re.compile(
     r"达到并保持在|保持在|不低于|不少于|不小于|不下于|至少|最少|不超过|不高于|不多于|不大于|最高|最多|至多"
-    r"|超过|高于|多于|大于|低于|少于|不足|小于|提高到|提升到|增加到|达到|≥|≤|>=|<=|>|<"
+    r"|(?:少于|低于|小于|不足)或者?等于|(?:多于|高于|大于|超过)或者?等于"
+    r"|超过|高于|多于|大于|低于|少于|不足|不满|未满|不到|小于|提高到|提升到|增加到|达到|提前|≥|≤|>=|<=|>|<"
 )
 OPERATORS = {
     **dict.fromkeys(("不低于", "不少于", "不小于", "不下于", "至少", "最少", "≥", ">=", "以上", "及以上"), "≥"),
     **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "最高", "最多", "至多", "≤", "<=", "以下", "及以下", "以内", "之内", "内"), "≤"),
     **dict.fromkeys(("超过", "高于", "多于", "大于", ">"), ">"),
-    **dict.fromkeys(("低于", "少于", "不足", "小于", "<"), "<"),
+    **dict.fromkeys(("低于", "少于", "不足", "不满", "未满", "不到", "小于", "<"), "<"),
+    # 少于或等于 is at most, not less than; 提前三十日 and 六十日前 are at least that long before
+    **{f"{word}或{how}等于": sign for word, sign in (("少于", "≤"), ("低于", "≤"), ("小于", "≤"), ("不足", "≤"), ("多于", "≥"),
+                                                      ("高于", "≥"), ("大于", "≥"), ("超过", "≥")) for how in ("", "者")},
+    **dict.fromkeys(("提前", "前", "以前", "之前"), "≥"),
 }
 SIGNS = "≥≤<>"
 # A year in digits (2025) or in Chinese numerals, as regulations write it (二〇二五).
@@ -111,12 +128,13 @@ DURATION_CUE = re.compile("有效期|期限|为期|过渡期")
 # A time frame for a goal after a duration (三年内实现…, 5年内建成…): not a policy setting.
 GOAL_AFTER = re.compile(r"(?:以内|之内|内)(?:基本)?(?:实现|完成|建成|建立|达到|新建|建设|全面|覆盖)")
 PER_YEAR = re.compile("每年|年均|一年")
-PER_PERIOD = re.compile("每(?:年|半年|季度|季|月|周|星期|天|日)|年均|一年")
+# A period per which something recurs: 每年, 每半年, 每两周, 每个月, 每三天.
+PER_PERIOD = re.compile("每(?:[一两二三四五六七八九十半]{1,2})?个?(?:年|季度|季|月|周|星期|天|日)|年均|一年")
 PER_UNIT = re.compile(rf"每[{CJK}]")
 PER_1000_OLDER = re.compile("每千名?老年人|每千名?老人|千名老年人")
-PER_100_HOUSEHOLDS = re.compile("每百户")
+PER_100_HOUSEHOLDS = re.compile("每一?百户")
 # Other per-unit bases (每万名老年人, 每千人口): units.csv has no unit for them.
-PER_BASE = re.compile("每(?:十万|百|千|万)(?:名|个|户|张)?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
+PER_BASE = re.compile("每一?(?:十万|百|千|万)(?:名|个|户|张)?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
 RANGE_DASH = re.compile("[—–~\\-至到]")
 PER_PERSON = re.compile("人均|每人")
 OLDER_PEOPLE = re.compile("老年人|老人")
@@ -130,12 +148,18 @@ SCOPE = re.compile(
 )
 AREA_SCOPE = re.compile("中心城区|农村|城区|城镇|城市|山区|乡村")
 SCOPE_LEAD = re.compile(r"^(?:其中|力争|争取|到|全市|全县|全区|在)+")
-# 所有, but not 所有权, 所有制, 所有者, 版权所有.
-COVERAGE_STRONG = re.compile(r"全覆盖|全面覆盖|全部覆盖|应(\w)尽\1|愿(\w)全\2|所有(?<![权归]所有)(?![权制者])")
+# 所有 as "all" when 均/都/全部 follows in its clause (所有乡镇均设立…), not 集体所有的 (owned), 所有人, 所有权.
+COVERAGE_STRONG = re.compile(
+    r"全覆盖|全面覆盖|全部覆盖|覆盖全体|应(\w)尽\1|愿(\w)全\2"
+    r"|全部(?:纳入|实现|达到|建成|建立|设立|配备|享有)"
+    r"|所有(?<![权归体家人]所有)(?![权制者人的])(?=[^,;。:\n]{1,30}?(?:均|都|全部))"
+)
+# Coverage words that need a deadline in their sentence to state a target.
 COVERAGE_WEAK = re.compile(
     r"各(?:中心城区|区县|县区|区|县|市|乡镇|镇|街道|社区|村)(?:\([^)]{1,6}\))?(?:均|都)?(?:成立|设立|建立|建成|建有|设置|配备)"
     r"|均(?:设立|设置|建立|建成|建有|达到|配备|实现|开展|纳入|提供|具备|成立)"
     r"|全面(?:设置|设立|配备|配置|建有)"
+    r"|所有(?<![权归体家人]所有)(?![权制者人的])"  # 所有 without 均 (城区所有养老机构提供…) needs a deadline
 )
 SLOGAN = re.compile(rf"(?<=[“\"、])一(?P<per>[{CJK}]{{1,2}})一(?P<what>[{CJK}]{{1,3}}?)(?=[”\"、])")
 MEASURE_LEAD = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from comparison.extract.classify import classify, mark_threshold, post_operator, quantity_allowed
+from comparison.extract.classify import classify, mark_threshold, operator_word, post_operator, quantity_allowed
 from comparison.extract.context import Context
 from comparison.extract.coverage import coverage, slogans
 from comparison.extract.measure import content_chars, measure_from, noun_after, split_enumeration
@@ -104,7 +104,7 @@ class Reader:
             c.reasons.append(f"×{q.scale:g} from the unit in the indicator's name")
         op_end = q.end
         if post:
-            word = post.group("op") or post.group("within")
+            word = operator_word(post)
             c.operator, c.has_cue, op_end = OPERATORS.get(word, "="), True, post.end()
             c.reasons.append(f"{stated} with {word}")
         elif q.more:
@@ -132,8 +132,10 @@ class Reader:
         after = t[n.end] if n.end < len(t) else ""
         if self.tables.value_cell(n.start) is not None:
             before, after = before.strip("[【"), after.strip("]】")  # 【15】: a table's five-year total
-        if (before and before in "第每〔[【") or (after and after in "月日号时分秒〕]】"):
+        if (before and before in "第每〔[【") or (after and after in "月号时分秒〕]】"):
             return False
+        if after == "日" and (before == "月" or not n.kind == "plain"):
+            return False  # a date (5月1日, 三月一日); 六十日前 is a time limit
         if n.kind == "plain" and ((before and before in "-:") or (after and after in "-:./")):
             return False  # dates, times, phone numbers, list markers
         if 1900 <= n.value <= 2100 and (after == "年" or re.match(r"[~\-—–至到]\d", t[n.end : n.end + 2])):
