@@ -38,7 +38,7 @@ _NUMBER_RE = re.compile(
 )
 
 #: Words that state full coverage: a target of 100 %.
-COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "全体", "各", "每个", "每一", "都")
+COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "全体", "人人", "各", "每个", "每一", "都")
 #: Idioms of the form 应A尽A (应保尽保, 应养尽养, 应补尽补): everyone eligible is covered.
 _COVERAGE_IDIOM = re.compile(r"应(\w)尽\1|愿(\w)全\2")
 

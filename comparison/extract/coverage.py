@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from comparison.extract.measure import clean_measure, content_chars
 from comparison.extract.model import Candidate
-from comparison.extract.patterns import COVERAGE_STRONG, COVERAGE_WEAK, FACILITY_NOUN, MEASURE_MAX, SLOGAN, after_marker
+from comparison.extract.patterns import (
+    COVERAGE_STRONG,
+    COVERAGE_WEAK,
+    FACILITY_NOUN,
+    MEASURE_MAX,
+    PERMISSION,
+    SLOGAN,
+    after_marker,
+)
 
 
 def coverage(ctx, numeric: list[Candidate]) -> list[Candidate]:
@@ -43,6 +51,8 @@ def _coverage_at(ctx, m, strong: bool, taken: set, quotes: set) -> Candidate | N
     c.deadline = ctx.deadline(c, s_start)
     if not strong and c.deadline is None:
         return None
+    if PERMISSION.search(text, s_start, pos) and c.deadline is None:
+        return None  # 有条件的地方可以逐步覆盖全体老年人: allowed, not promised
     c.measure = clean_measure(text[c.quote_start : c.quote_end])[:MEASURE_MAX]
     ctx.aspiration(c, s_start)
     c.scope = ctx.scope(c, m.end() + 8)

@@ -70,8 +70,10 @@ POST_OPERATOR = re.compile(
     rf"(?P<noun>[{CJK}]{{0,2}}?)(?P<op>及以上|以上|及以下|以下|以内|之内|左右)|(?P<within>内)|(?P<before>前|以前|之前)"
 )
 THRESHOLD_WORDS = ("及以上", "以上", "及以下", "以下")
+# What ends a condition after a quantity: 的 and a comma (床位不足五十张的，应当…).
+CONDITION_END = re.compile("的[,;:]")
 PRE_OPERATOR = re.compile(
-    r"达到并保持在|保持在|不低于|不少于|不小于|不下于|至少|最少|不超过|不高于|不多于|不大于|最高|最多|至多"
+    r"达到并保持在|保持在|不[得应宜能可](?:超过|高于|多于|大于|低于|少于|小于)|不低于|不少于|不小于|不下于|至少|最少|不超过|不高于|不多于|不大于|最高|最多|至多"
     r"|(?:少于|低于|小于|不足)或者?等于|(?:多于|高于|大于|超过)或者?等于"
     r"|超过|高于|多于|大于|低于|少于|不足|不满|未满|不到|小于|提高到|提升到|增加到|达到|提前|≥|≤|>=|<=|>|<"
 )
@@ -85,6 +87,8 @@ OPERATORS = {
                                                       ("高于", "≥"), ("大于", "≥"), ("超过", "≥")) for how in ("", "者")},
     **dict.fromkeys(("提前", "前", "以前", "之前"), "≥"),
 }
+# 不得超过, 不应低于 …: as 不超过, 不低于
+OPERATORS.update({f"不{modal}{word}": OPERATORS[f"不{word}"] for modal in "得应宜能可" for word in ("超过", "高于", "多于", "大于", "低于", "少于", "小于")})
 SIGNS = "≥≤<>"
 # A year in digits (2025) or in Chinese numerals, as regulations write it (二〇二五).
 YEAR = r"(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2}"
@@ -150,10 +154,12 @@ AREA_SCOPE = re.compile("中心城区|农村|城区|城镇|城市|山区|乡村"
 SCOPE_LEAD = re.compile(r"^(?:其中|力争|争取|到|全市|全县|全区|在)+")
 # 所有 as "all" when 均/都/全部 follows in its clause (所有乡镇均设立…), not 集体所有的 (owned), 所有人, 所有权.
 COVERAGE_STRONG = re.compile(
-    r"全覆盖|全面覆盖|全部覆盖|覆盖全体|应(\w)尽\1|愿(\w)全\2"
+    r"全覆盖|全面覆盖|全部覆盖|覆盖全体|(?<=保障|确保|实现)人人享有|应(\w)尽\1|愿(\w)全\2"
     r"|全部(?:纳入|实现|达到|建成|建立|设立|配备|享有)"
     r"|所有(?<![权归体家人]所有)(?![权制者人的])(?=[^,;。:\n]{1,30}?(?:均|都|全部))"
 )
+# Permission, not commitment, before coverage words (有条件的地方可以逐步覆盖全体老年人).
+PERMISSION = re.compile("可以|可(?=[\u4e00-\u9fff]{0,4}(?:覆盖|纳入|实现))|鼓励|支持")
 # Coverage words that need a deadline in their sentence to state a target.
 COVERAGE_WEAK = re.compile(
     r"各(?:中心城区|区县|县区|区|县|市|乡镇|镇|街道|社区|村)(?:\([^)]{1,6}\))?(?:均|都)?(?:成立|设立|建立|建成|建有|设置|配备)"

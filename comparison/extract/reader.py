@@ -12,6 +12,7 @@ from comparison.extract.measure import content_chars, measure_from, noun_after, 
 from comparison.extract.model import Candidate, Quantity
 from comparison.extract.patterns import (
     CHANGE_TO,
+    CONDITION_END,
     DIGIT,
     FROM,
     OPERATORS,
@@ -123,6 +124,9 @@ class Reader:
         conditional = t.startswith("在", n.start - 1) and t.startswith("的", post.end()) if post else False
         if post and post.group("op") in THRESHOLD_WORDS and (post.group("noun") or c.unit_id == "m2" or conditional):
             mark_threshold(t, c, post, conditional)
+        elif cue and CONDITION_END.match(t, op_end) and c.kind != "parameter":
+            c.kind = "parameter"  # 床位不足五十张的，…: a condition on what the sentence then asks
+            c.reasons.append(f"threshold ({cue.group()} … 的 states a condition)")
         return c
 
     def _may_be_target(self, n) -> bool:
