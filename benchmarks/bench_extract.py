@@ -7,7 +7,9 @@ Two genres are scored:
   the curated ``data/targets.csv``;
 * ``regulations``: the labelled provincial and municipal regulations (texts
   from $COMPARISON_CORPUS_DEV, default ``../shared/corpus-dev``) against
-  ``tests/data/corpus_dev_labels/labels.csv``.
+  ``tests/data/corpus_dev_labels/labels.csv``, in two groups: the texts the
+  rules were developed on, and those held out while developing
+  (``texts.csv`` says which).
 
 Scoring (:mod:`comparison.extract.scoring`):
 
@@ -50,6 +52,8 @@ from comparison.extract.scoring import Score, matching_pairs, score  # noqa: E40
 from comparison.policy_text import read_policy_text  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "corpus_dev_labels" / "labels.csv"
+#: The labelled texts (also those without any fact), their SHA-256 and whether they were held out while developing.
+TEXTS = LABELS.with_name("texts.csv")
 
 
 def folder(variable: str, beside: str) -> Path:
@@ -137,12 +141,16 @@ def genres(seeds: Path, dev: Path):
     else:
         print(f"(seeds skipped: no folder {seeds}; set COMPARISON_SOURCES)")
     if dev.is_dir():
+        texts = pd.read_csv(TEXTS, dtype=str)
         labels = pd.read_csv(LABELS, dtype={"quote": str, "file": str}, keep_default_na=False)
-        pattern, docs = source_id_pattern(), []
-        for file in sorted(labels["file"].unique()):
-            text = read_policy_text(dev / file)
-            docs.append((Path(file).stem, default_source_id(file, text, pattern), text, labels[labels["file"] == file].reset_index(drop=True)))
-        yield "regulations", docs
+        pattern = source_id_pattern()
+        for genre, held_out in (("regulations", "false"), ("regulations, held out", "true")):
+            docs = []
+            for file in texts.loc[texts["held_out"] == held_out, "file"]:
+                text = read_policy_text(dev / file)
+                facts = labels[labels["file"] == file].reset_index(drop=True)
+                docs.append((Path(file).stem, default_source_id(file, text, pattern), text, facts))
+            yield genre, docs
     else:
         print(f"(regulations skipped: no folder {dev}; set COMPARISON_CORPUS_DEV)")
 
