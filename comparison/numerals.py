@@ -83,8 +83,9 @@ def parse_chinese_numeral(text: str) -> float | None:
     if len(text) > 1 and all(ch in _DIGITS for ch in text):
         # 二〇二五: digit by digit. A run like 一一 is not a numeral people write otherwise.
         return float("".join(str(_DIGITS[ch]) for ch in text))
-    total = 0
-    section = 0
+    total = 0  # whole 亿 groups
+    block = 0  # whole 万 groups since the last 亿
+    section = 0  # below 万
     digit: int | None = None
     for ch in text:
         if ch in _DIGITS:
@@ -94,15 +95,13 @@ def parse_chinese_numeral(text: str) -> float | None:
         elif ch in _SMALL_UNITS:
             section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
             digit = None
-        else:  # 万 or 亿
-            section += digit or 0
-            if section == 0:
-                section = 1
-            total = (total + section) * _BIG_UNITS[ch]
-            section = 0
-            digit = None
-    section += digit or 0
-    return float(total + section)
+        elif ch == "万":
+            block += ((section + (digit or 0)) or 1) * _BIG_UNITS[ch]
+            section, digit = 0, None
+        else:  # 亿: 一亿五千万 is 100000000 + 50000000
+            total += ((block + section + (digit or 0)) or 1) * _BIG_UNITS[ch]
+            block, section, digit = 0, 0, None
+    return float(total + block + section + (digit or 0))
 
 
 def _arabic_value(raw: str) -> float:
