@@ -46,7 +46,12 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from comparison.extract import default_source_id, extract_candidates, load_codebook, source_id_pattern  # noqa: E402
+from comparison.extract import (  # noqa: E402
+    default_source_id,
+    extract_candidates,
+    load_codebook,
+    source_id_pattern,
+)
 from comparison.extract.codebook import suggestion_column  # noqa: E402
 from comparison.extract.scoring import Score, matching_pairs, score  # noqa: E402
 from comparison.policy_text import read_policy_text  # noqa: E402

@@ -11,12 +11,18 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import DATA, run_cli
 
-from comparison.extract import default_source_id, extract_candidates, load_codebook, source_id_pattern, target_columns
+from comparison.extract import (
+    default_source_id,
+    extract_candidates,
+    load_codebook,
+    source_id_pattern,
+    target_columns,
+)
 from comparison.numerals import quote_states_value
 from comparison.policy_text import read_policy_text
 from comparison.script import match_key
-from conftest import DATA, run_cli
 
 SOURCE_ID = "testcity-2024"
 

@@ -17,13 +17,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DATA, ROOT
 
-from comparison.extract import body_start, default_source_id, extract_candidates, load_codebook, source_id_pattern
+from comparison.extract import (
+    body_start,
+    default_source_id,
+    extract_candidates,
+    load_codebook,
+    source_id_pattern,
+)
 from comparison.extract.scoring import Score, places, score
 from comparison.numerals import find_numbers
 from comparison.policy_text import read_policy_text
 from comparison.script import match_key
-from conftest import DATA, ROOT
 
 LABELS_DIR = ROOT / "tests" / "data" / "corpus_dev_labels"
 LABELS = pd.read_csv(LABELS_DIR / "labels.csv", dtype=str, keep_default_na=False)

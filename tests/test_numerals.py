@@ -2,7 +2,12 @@
 
 import pytest
 
-from comparison.numerals import find_numbers, parse_chinese_numeral, quote_states_value, states_coverage
+from comparison.numerals import (
+    find_numbers,
+    parse_chinese_numeral,
+    quote_states_value,
+    states_coverage,
+)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from comparison.extract.measure import counts_facilities
 from comparison.extract.model import Candidate, Quantity
 from comparison.extract.patterns import (
     BED_WORDS,
@@ -32,7 +33,6 @@ from comparison.extract.patterns import (
     TIME_KEYS,
     is_cn_numeral,
 )
-from comparison.extract.measure import counts_facilities
 
 
 def post_operator(text: str, q: Quantity):

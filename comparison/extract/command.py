@@ -40,7 +40,11 @@ def run(args: argparse.Namespace) -> int:
     from comparison.cli import UserError
     from comparison.errors import InputError, display_path
     from comparison.extract import extract_candidates
-    from comparison.extract.codebook import default_source_id, load_codebook, source_id_pattern
+    from comparison.extract.codebook import (
+        default_source_id,
+        load_codebook,
+        source_id_pattern,
+    )
     from comparison.extract.output import candidates_to_csv
     from comparison.policy_text import read_policy_text
 

@@ -12,6 +12,7 @@ from comparison.extract.patterns import (
     ITEM_MIN,
     MEASURE_AFTER,
     MEASURE_LEAD,
+    MEASURE_MAX,
     MEASURE_NOISE,
     MEASURE_TAIL,
     NAME,
@@ -21,7 +22,6 @@ from comparison.extract.patterns import (
     PRE_OPERATOR,
     RATE_NOUN,
     SCOPE,
-    MEASURE_MAX,
     last_match,
 )
 

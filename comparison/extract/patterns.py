@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-
 #: Columns written after those of ``targets.csv``.
 EXTRA_COLUMNS = ("confidence", "reason")
 #: Score a suggested indicator needs: keyword weight × 3 in the measure, × 2 in the quote, × 1 earlier in the sentence.

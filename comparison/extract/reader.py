@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from comparison.extract.classify import classify, mark_threshold, operator_word, post_operator, quantity_allowed
+from comparison.extract.classify import (
+    classify,
+    mark_threshold,
+    operator_word,
+    post_operator,
+    quantity_allowed,
+)
 from comparison.extract.context import Context
 from comparison.extract.coverage import coverage, slogans
-from comparison.extract.measure import content_chars, measure_from, noun_after, split_enumeration
+from comparison.extract.measure import (
+    content_chars,
+    measure_from,
+    noun_after,
+    split_enumeration,
+)
 from comparison.extract.model import Candidate, Quantity
 from comparison.extract.patterns import (
     CHANGE_TO,

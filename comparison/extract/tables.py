@@ -14,7 +14,17 @@ import re
 
 from comparison.extract.context import deadline_year, is_deadline
 from comparison.extract.model import Candidate, Quantity, Row
-from comparison.extract.patterns import BASELINE_HEAD, CELL_UNIT, COLUMN_HEAD, ISSUE_LINE, TABLE_CELL_MAX, TABLE_YEAR, UNIT, UNIT_IDS, VALUE_CELL
+from comparison.extract.patterns import (
+    BASELINE_HEAD,
+    CELL_UNIT,
+    COLUMN_HEAD,
+    ISSUE_LINE,
+    TABLE_CELL_MAX,
+    TABLE_YEAR,
+    UNIT,
+    UNIT_IDS,
+    VALUE_CELL,
+)
 
 
 class Tables:
