@@ -68,12 +68,21 @@ class Reader:
         previous = None
         for n in numbers:
             c = self._from_number(n, previous.end if previous else 0)
-            if c is not None and previous is not None and RANGE_DASH.fullmatch(self.text, previous.end, n.start):
+            if c is not None and previous is not None and self._is_range(previous, n):
                 found += self._range(c, previous, found[-1] if found and found[-1].pos == previous.start else None)
             elif c is not None:
                 found.append(c)
             previous = n
         return found
+
+    def _is_range(self, lower, upper) -> bool:
+        """Whether two numbers form a range: 60%—70%, 2至3名, or with the unit after both, 100元至300元."""
+        t = self.text
+        if RANGE_DASH.fullmatch(t, lower.end, upper.start):
+            return True
+        gap = t[lower.end : upper.start]
+        unit = gap[:-1]
+        return 0 < len(unit) <= 3 and RANGE_DASH.fullmatch(gap[-1]) is not None and t.startswith(unit, upper.end)
 
     def _range(self, upper: Candidate, lower_number, lower: Candidate | None) -> list[Candidate]:
         """A range 60%—70%, 3至5家: at least the lower figure and at most the upper one."""
