@@ -24,6 +24,7 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_SEPARATORS = re.compile(r"[ \t,]")
 # A Chinese numeral, maybe with decimals after 点 (零点一, 二点五): digits only after the point.
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 
@@ -31,10 +32,11 @@ _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零�
 # spaces may stand between digits (PDF extraction), never across a line.
 _ARABIC = r"\d(?:[ \t]?\d)*(?:,\d{3})*(?:[ \t]?\.[ \t]?\d+)?"
 _NUMBER_RE = re.compile(
-    rf"(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|{_CN_NUMBER}))"
+    rf"(?=[\d{_CN_CHARS}])"  # what every number starts with: saves trying each branch at every position
+    rf"(?:(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|{_CN_NUMBER}))"
     rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|{_CN_NUMBER}))"
     rf"|(?P<arabic>{_ARABIC})(?:[ \t]?(?P<mult>[万亿]))?(?P<pct>[ \t]?%)?"
-    rf"|(?P<cn>{_CN_NUMBER})"
+    rf"|(?P<cn>{_CN_NUMBER}))"
 )
 
 #: Words that state full coverage: a target of 100 %.
@@ -105,7 +107,8 @@ def parse_chinese_numeral(text: str) -> float | None:
 
 
 def _arabic_value(raw: str) -> float:
-    return float(Decimal(re.sub(r"[ \t,]", "", raw)))
+    """The value of Arabic digits, without the spaces and thousands separators between them."""
+    return float(raw if raw.isdigit() else _SEPARATORS.sub("", raw))
 
 
 def find_numbers(text: str, *, normalised: bool = False) -> list[NumberMatch]:

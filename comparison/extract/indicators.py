@@ -14,7 +14,9 @@ from comparison.extract.patterns import MIN_INDICATOR_SCORE, SENTENCE_LOOKBACK
 def _keyword_table(rows: tuple[tuple, ...]) -> tuple[re.Pattern, dict[str, tuple[str, int, str]]]:
     """A pattern matching every keyword (longest first) and, per keyword, its indicator, weight and English name."""
     entries = {str(keyword): (str(indicator), int(weight), str(name)) for indicator, keyword, weight, name in rows}
-    return re.compile("|".join(re.escape(k) for k in sorted(entries, key=len, reverse=True))), entries
+    first = "".join(sorted({re.escape(k[0]) for k in entries if k}))  # what every keyword starts with: a fast scan
+    alternatives = "|".join(re.escape(k) for k in sorted(entries, key=len, reverse=True))
+    return re.compile(f"(?=[{first}])(?:{alternatives})" if first else alternatives), entries
 
 
 def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
