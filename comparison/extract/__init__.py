@@ -9,9 +9,12 @@ the data; the extractor only saves the reading.
 
 The rules are written for the genre, not for particular documents:
 
-* A number is a candidate when it carries a unit (%, 百分之…, 张, 名, 个, 家,
-  平方米, 周岁, 元 …) or follows a comparison sign (a cell of a flattened
-  table). Years, dates, document numbers (〔2021〕21号), article numbers
+* Numbers are read in Arabic, full-width or Chinese numerals (二十, 零点一,
+  一万二千, 百分之五十, 两; :mod:`comparison.numerals`). A number is a candidate
+  when it carries a unit (%, 百分之…, 张, 名, 个, 家, 平方米, 周岁, 元, 次, and
+  spans of time: 日, 个月, 工作日, 小时 …) or follows a comparison sign (a cell
+  of a flattened table). The header a text repository puts before a document
+  (a Markdown title, dates, ``<!-- INFO END -->``) is skipped. Years, dates, document numbers (〔2021〕21号), article numbers
   (第十四条), per-unit bases (每千名, 每百户), numbers inside quotation marks
   (“十四五”) and numbers without a unit (phone numbers, census figures) are not;
   nor is the figure a change starts from (由2020年的42.5%提高到55%).
@@ -23,16 +26,35 @@ The rules are written for the genre, not for particular documents:
   or sections that describe the present (普查, 截至, 同比, 预计, the old
   population and its share, 发展基础, 规划背景, 法律责任 …) yield nothing; nor
   does what is already done (已建成, 现有 …) unless a deadline follows it.
-* Coverage in words (全覆盖, 所有…, 应补尽补; 各区…成立, …均设立, 全面设置
-  when the sentence has a deadline) is a target of 100 percent.
-* The operator comes from 以上/以下/以内 after the number or from the nearest
-  cue before it (不低于, 至少, 最高 …); the deadline from 到2025年, 2025年底前,
+* Coverage in words (全覆盖, 所有…均, 全部纳入, 覆盖全体, 保障人人享有, 应补尽补;
+  各区…成立, …均设立, 全面设置, 所有… when the sentence has a deadline) is
+  100 percent, unless the sentence only allows it (可以, 鼓励).
+* The operator comes from 以上/以下/以内 after the number (内 and 前 after a
+  span of time: 三个月内 ≤, 六十日前 ≥) or from the nearest cue before it
+  (不低于, 至少, 年满, 提前 ≥; 不超过, 不得超过, 最高, 少于或等于 ≤; 不足, 少于,
+  不满 <); a range (2至3名, 60%—70%, 100元至300元) gives two candidates, at
+  least the lower and at most the upper figure; the deadline from 到2025年, 2025年底前,
   2021~2023年, 到二〇二五年, “十四五”期间 in the same sentence (or before a
   semicolon), from a list of years paired by 分别, or from a table's header.
-* The kind: ages, amounts, durations and thresholds (床位数在100张以上的) are
-  parameters; per-household areas, frequencies, 原则上, and 应当 or a
-  regulation's article without a deadline make a standard; the rest targets.
+* The kind: ages, amounts, durations, time limits and thresholds
+  (床位数在100张以上的, 床位不足五十张的，…) are parameters; per-household areas,
+  frequencies (每年一次, 每两周至少一次), time per period (每年不少于二十日),
+  原则上, and 应当 or a regulation's article without a deadline make a
+  standard; the rest targets.
 * Indicators are suggested by the keywords of ``data/indicator_keywords.csv``.
+
+The package: :mod:`~comparison.extract.patterns` (units, operators, deadlines,
+cue words), :mod:`~comparison.extract.reader` (which numbers are candidates
+and what quantity each states), :mod:`~comparison.extract.tables` (flattened
+tables), :mod:`~comparison.extract.context` (where targets may stand, quote
+span, deadline, 力争, scope), :mod:`~comparison.extract.classify` (operator,
+unit and kind), :mod:`~comparison.extract.coverage` (coverage in words,
+slogans), :mod:`~comparison.extract.measure` (what a number measures),
+:mod:`~comparison.extract.indicators` (suggested codebook entries),
+:mod:`~comparison.extract.output` (rows and CSV),
+:mod:`~comparison.extract.codebook` (what is read from ``data/``),
+:mod:`~comparison.extract.scoring` (scores against labelled facts) and
+:mod:`~comparison.extract.command` (the command line).
 """
 
 from __future__ import annotations
