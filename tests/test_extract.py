@@ -338,6 +338,7 @@ NOT_TARGETS = [
     pytest.param("为贯彻落实《“十四五”国家老龄事业发展和养老服务体系规划》，推进“五床联动”试点。", id="names-in-quotation-marks"),
     pytest.param("通过三年努力，推进医养康养结合，建立一批示范项目，给予一次性奖补。", id="prose-numerals"),
     pytest.param("评定为三星级以上的养老机构，二级以上综合医院设立老年医学科。", id="grade-names"),
+    pytest.param("从以下五个方面推进养老服务高质量发展，落实两个确保。", id="parts-of-the-text"),
     pytest.param("本条例自二〇二二年三月一日起施行。", id="date-in-chinese-numerals"),
     pytest.param("违反本条例规定的，处骗取资金数额百分之十以上百分之五十以下的罚款。", id="fine-as-a-percentage"),
     pytest.param("逾期不改正的，处配套设施建设工程造价二倍以上五倍以下的罚款。", id="fine-as-a-multiple"),
