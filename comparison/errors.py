@@ -55,3 +55,7 @@ def display_path(path: Path | str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+class InputError(ValueError):
+    """Raised when something the user named (a file, an option's value) cannot be used; the message says why."""

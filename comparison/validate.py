@@ -26,7 +26,7 @@ import pandas as pd
 
 from comparison.dataset import Dataset, load_dataset
 from comparison.errors import DataError, Problem, display_path
-from comparison.numbers import normalise_many, quote_states_value
+from comparison.numerals import normalise_many, quote_states_value
 from comparison.paths import default_data_dir, default_sources_dir, sources_required
 from comparison.script import match_key
 from comparison.tables import gc_paused
@@ -78,7 +78,7 @@ def check_values(ds: Dataset) -> list[Problem]:
 
     A value that the verbatim quote writes in plain digits, as a number of its
     own, passes at once; the other quotes are normalised (one OpenCC call for
-    all of them) and read in full by :func:`comparison.numbers.quote_states_value`.
+    all of them) and read in full by :func:`comparison.numerals.quote_states_value`.
     """
     t = ds.targets
     label = _label(ds, "targets")
@@ -98,7 +98,7 @@ def check_values(ds: Dataset) -> list[Problem]:
 def _states_in_digits(quote: str, value: float) -> bool:
     """Whether ``quote`` writes ``value`` in plain ASCII digits as a number of its own: a quick sufficient test.
 
-    True only where :func:`comparison.numbers.quote_states_value` is true of
+    True only where :func:`comparison.numerals.quote_states_value` is true of
     the normalised quote as well, so it may be given the verbatim quote: the
     digits are not part of a longer number (no digit of any script, numeral
     character such as 万, 萬 or 五, decimal point or comma next to them, also

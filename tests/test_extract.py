@@ -11,12 +11,18 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import DATA, run_cli
 
-from comparison.extract import default_source_id, extract_candidates, load_codebook, source_id_pattern, target_columns
-from comparison.numbers import quote_states_value
+from comparison.extract import (
+    default_source_id,
+    extract_candidates,
+    load_codebook,
+    source_id_pattern,
+    target_columns,
+)
+from comparison.numerals import quote_states_value
 from comparison.policy_text import read_policy_text
 from comparison.script import match_key
-from conftest import DATA, run_cli
 
 SOURCE_ID = "testcity-2024"
 
@@ -201,6 +207,125 @@ def test_deeper_numbering_levels_are_kept_and_markers_left_out_of_quotes(extract
     assert frame[["clause", "quote"]].values.tolist() == [["三、(一)1(1)", "全年培训养老护理员1.2万人次"], ["三、(一)1(1)①", "新增养老床位800张"]]
 
 
+# --------------------------------------------------------------------------- operators, numerals, time limits, coverage
+OPERATOR_WORDS = [
+    pytest.param("养老机构床位数不足五十张的，应当配备一名专职护士。", 50, "<", id="buzu"),
+    pytest.param("入住老年人少于二十人的，可以不设医务室。", 20, "<", id="shaoyu"),
+    pytest.param("入住老年人少于或等于二十人的，可以不设医务室。", 20, "≤", id="shaoyu-huo-dengyu"),
+    pytest.param("每个护理员照护失能老年人不超过四人。", 4, "≤", id="buchaoguo"),
+    pytest.param("单间不得超过两张床位。", 2, "≤", id="bude-chaoguo"),
+    pytest.param("服务半径在1000米以内。", 1000, "≤", id="yinei"),
+    pytest.param("建筑面积1000平方米以下。", 1000, "≤", id="yixia"),
+    pytest.param("每个乡镇至少建设一所区域性养老服务中心。", 1, "≥", id="zhishao"),
+    pytest.param("护理型床位占比不低于百分之六十。", 60, "≥", id="budiyu"),
+    pytest.param("到2025年，护理型床位占比达到百分之五十五以上。", 55, "≥", id="dadao-yishang"),
+    pytest.param("不满七十周岁的老年人半价购买门票。", 70, "<", id="buman"),
+    pytest.param("养老机构应当提前三十日告知入住老年人。", 30, "≥", id="tiqian"),
+]
+
+
+@pytest.mark.parametrize("text, value, operator", OPERATOR_WORDS)
+def test_operator_from_the_words(extract, text, value, operator):
+    assert only(extract(text), value)["operator"] == operator
+
+
+NUMERALS = [
+    pytest.param("新建城镇居住区按照每一百户不低于二十平方米的标准配套建设社区养老服务设施。", 20, "m2_per_100_households", id="ershi-per-yibai-hu"),
+    pytest.param("按照人均用地不少于零点一平方米的标准规划养老服务设施。", 0.1, "m2_per_person", id="lingdianyi"),
+    pytest.param("全省培训养老护理员一万二千人次。", 12000, "person_times", id="yiwan-erqian"),
+    pytest.param("政府投资兴办的养老机构应当将百分之五十的床位用于保障特困老年人。", 50, "percent", id="baifenzhi-wushi"),
+    pytest.param("新建养老机构配备两名以上专业社会工作者。", 2, "people", id="liang"),
+    pytest.param("护理型床位占比达到６０％。", 60, "percent", id="full-width"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit_id", NUMERALS)
+def test_numeral_forms(extract, text, value, unit_id):
+    assert only(extract(text), value)["unit_id"] == unit_id
+
+
+def test_range_gives_two_candidates(extract):
+    frame = extract("每个社区配备2至3名养老服务专职人员。")
+    assert frame[["value", "operator", "unit_id"]].values.tolist() == [[2, "≥", "people"], [3, "≤", "people"]]
+
+
+def test_range_in_chinese_numerals_gives_two_candidates(extract):
+    frame = extract("每个社区配备二至三名养老服务专职人员。")
+    assert frame[["value", "operator"]].values.tolist() == [[2, "≥"], [3, "≤"]]
+
+
+TIME_LIMITS = [
+    pytest.param("养老机构暂停、终止服务的，应当在暂停或者终止服务六十日前，向民政部门提交安置方案。", 60, "≥", "日", id="liushi-ri-qian"),
+    pytest.param("建设单位应当自竣工验收合格之日起三个月内将设施无偿移交民政部门。", 3, "≤", "个月", id="san-ge-yue-nei"),
+    pytest.param("民政部门应当自收到申请之日起十五个工作日内作出决定。", 15, "≤", "个工作日", id="gongzuori-nei"),
+    pytest.param("发生突发事件的，养老机构应当在二十四小时内报告。", 24, "≤", "小时", id="xiaoshi-nei"),
+]
+
+
+@pytest.mark.parametrize("text, value, operator, measure_word", TIME_LIMITS)
+def test_time_limit_is_a_parameter(extract, text, value, operator, measure_word):
+    row = only(extract(text), value)
+    assert (row["kind"], row["operator"], row["measure_word"], row["unit_id"]) == ("parameter", operator, measure_word, "")
+
+
+def test_time_per_year_is_a_standard(extract):
+    row = only(extract("用人单位应当给予每年累计不少于二十日的护理假。"), 20)
+    assert (row["kind"], row["operator"], row["measure_word"]) == ("standard", "≥", "日")
+
+
+FREQUENCIES = [
+    pytest.param("基层医疗卫生机构为老年人每年进行一次免费体检。", "=", "times_per_year", id="meinian-yici"),
+    pytest.param("村民委员会应当每两周至少探访一次独居老年人。", "≥", "", id="mei-liang-zhou"),
+    pytest.param("对特殊困难老年人每两天探视一次。", "=", "", id="mei-liang-tian"),
+]
+
+
+@pytest.mark.parametrize("text, operator, unit_id", FREQUENCIES)
+def test_frequency_is_a_standard(extract, text, operator, unit_id):
+    row = only(extract(text), 1)
+    assert (row["kind"], row["operator"], row["unit_id"], row["measure_word"]) == ("standard", operator, unit_id, "次")
+
+
+COVERAGE = [
+    pytest.param("符合条件的失能老年人全部纳入长期护理保险保障范围。", id="quanbu-naru"),
+    pytest.param("所有养老机构均应当配备专职消防安全管理人员。", id="suoyou-jun"),
+    pytest.param("到2025年，社区居家养老服务实现全覆盖。", id="quan-fugai"),
+    pytest.param("保障人人享有基本养老服务。", id="renren-xiangyou"),
+]
+
+
+@pytest.mark.parametrize("text", COVERAGE)
+def test_coverage_in_words_is_100_percent(extract, text):
+    row = only(extract(text), 100)
+    assert (row["unit_id"], row["operator"]) == ("percent", "=")
+
+
+NOT_COVERAGE = [
+    pytest.param("可以依法使用国有划拨土地或者农民集体所有的建设用地。", id="jiti-suoyou-owned"),
+    pytest.param("无障碍设施的所有人和管理人负责对无障碍设施进行维护。", id="suoyouren-owner"),
+    pytest.param("有条件的地方可以逐步覆盖全体老年人。", id="permission-keyi"),
+    pytest.param("建设单位应当将设施以及有关建设资料全部无偿移交民政部门。", id="quanbu-as-manner"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_COVERAGE)
+def test_not_coverage(extract, text):
+    assert extract(text).empty
+
+
+def test_condition_with_de_is_a_parameter(extract):
+    frame = extract("养老机构床位不足五十张的，应当配备至少一名专职护士。")
+    assert frame[["value", "kind"]].values.tolist() == [[50, "parameter"], [1, "standard"]]
+
+
+REPOSITORY_HEADER = "# 某省养老服务条例\n\n2020年3月26日 某省第十三届人民代表大会常务委员会第十八次会议通过\n\n<!-- INFO END -->\n\n"
+
+
+def test_repository_header_is_not_part_of_the_policy(extract):
+    frame = extract(REPOSITORY_HEADER + "## 第一章  总则\n\n第十一条 新建城镇居住区按照每一百户不低于二十平方米的标准配套建设社区养老服务设施。\n")
+    assert frame[["clause", "value"]].values.tolist() == [["第十一条", 20]]
+
+
 # --------------------------------------------------------------------------- what is not a target
 NOT_TARGETS = [
     pytest.param("宁波市人民政府办公厅（甬政办发〔2021〕21号）", id="document-number"),
@@ -212,6 +337,11 @@ NOT_TARGETS = [
     pytest.param("违反本条例第十四条规定的，处一万元以上三万元以下罚款。", id="fine-and-article-number"),
     pytest.param("为贯彻落实《“十四五”国家老龄事业发展和养老服务体系规划》，推进“五床联动”试点。", id="names-in-quotation-marks"),
     pytest.param("通过三年努力，推进医养康养结合，建立一批示范项目，给予一次性奖补。", id="prose-numerals"),
+    pytest.param("评定为三星级以上的养老机构，二级以上综合医院设立老年医学科。", id="grade-names"),
+    pytest.param("从以下五个方面推进养老服务高质量发展，落实两个确保。", id="parts-of-the-text"),
+    pytest.param("本条例自二〇二二年三月一日起施行。", id="date-in-chinese-numerals"),
+    pytest.param("违反本条例规定的，处骗取资金数额百分之十以上百分之五十以下的罚款。", id="fine-as-a-percentage"),
+    pytest.param("逾期不改正的，处配套设施建设工程造价二倍以上五倍以下的罚款。", id="fine-as-a-multiple"),
 ]
 
 

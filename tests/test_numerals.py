@@ -1,8 +1,13 @@
-"""Reading numbers from Chinese policy text (comparison.numbers)."""
+"""Reading numbers from Chinese policy text (comparison.numerals)."""
 
 import pytest
 
-from comparison.numbers import find_numbers, parse_chinese_numeral, quote_states_value, states_coverage
+from comparison.numerals import (
+    find_numbers,
+    parse_chinese_numeral,
+    quote_states_value,
+    states_coverage,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,6 +25,10 @@ from comparison.numbers import find_numbers, parse_chinese_numeral, quote_states
         pytest.param("1,500张", 1500, id="thousands-separator"),
         pytest.param("每年提供一次", 1, id="yi"),
         pytest.param("人均不低于0.2平方米", 0.2, id="decimal"),
+        pytest.param("人均用地不少于零点一平方米", 0.1, id="chinese-decimal"),
+        pytest.param("培训一万二千人次", 12000, id="wan-and-thousands"),
+        pytest.param("不低于百分之零点五", 0.5, id="percent-words-decimal"),
+        pytest.param("配备两名护士", 2, id="liang-ming"),
     ],
 )
 def test_find_numbers_reads_value(text, expected):
@@ -28,7 +37,10 @@ def test_find_numbers_reads_value(text, expected):
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("十", 10), ("十五", 15), ("二十", 20), ("一百二十", 120), ("三千零五", 3005), ("两万", 20000), ("二〇二五", 2025), ("万", 10000)],
+    [
+        ("十", 10), ("十五", 15), ("二十", 20), ("一百二十", 120), ("三千零五", 3005), ("两万", 20000), ("二〇二五", 2025),
+        ("万", 10000), ("一万二千", 12000), ("零点一", 0.1), ("二点五", 2.5), ("六十", 60), ("两", 2), ("一亿五千万", 150000000),
+    ],
 )
 def test_parse_chinese_numeral(numeral, value):
     assert parse_chinese_numeral(numeral) == value
@@ -37,6 +49,22 @@ def test_parse_chinese_numeral(numeral, value):
 def test_parse_chinese_numeral_rejects_non_numerals():
     assert parse_chinese_numeral("万寿") is None
     assert parse_chinese_numeral("") is None
+    assert parse_chinese_numeral("一点") is None  # a point needs digits after it
+    assert parse_chinese_numeral("一点十") is None
+
+
+def test_point_after_a_word_is_not_a_decimal():
+    """助餐点, 重点: 点 is a decimal point only between numerals."""
+    assert [n.value for n in find_numbers("建设助餐点3个，重点保障")] == [3]
+
+
+def test_full_width_digits_are_read():
+    (n,) = find_numbers("６０")
+    assert (n.value, n.kind) == (60, "plain")
+
+
+def test_coverage_in_words_includes_renren():
+    assert quote_states_value("保障人人享有基本养老服务", 100, "percent")
 
 
 def test_percent_kind_is_marked():

@@ -2,8 +2,9 @@
 
 Handles Arabic digits (also full-width ones, and with the spaces a PDF
 extraction leaves inside them), decimal points, the multipliers 万 and 亿
-(``2.4万`` is 24000), Chinese numerals (``两``, ``十五``, ``一百二十``, ``萬`` alone
-is 10000), ``百分之五十`` (50 %) and ``千分之二`` (2 ‰).
+(``2.4万`` is 24000), Chinese numerals (``两``, ``十五``, ``一百二十``,
+``一万二千``, ``萬`` alone is 10000) with decimals written with 点 (``零点一``
+is 0.1), ``百分之五十`` (50 %) and ``千分之二`` (2 ‰).
 
 All functions work on text in any script: they normalise it first with
 :func:`comparison.script.match_key`-like rules (NFKC, Traditional to
@@ -23,19 +24,23 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_SEPARATORS = re.compile(r"[ \t,]")
+# A Chinese numeral, maybe with decimals after 点 (零点一, 二点五): digits only after the point.
+_CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 
 # An Arabic number: digits with optional thousands separators and decimals;
 # spaces may stand between digits (PDF extraction), never across a line.
 _ARABIC = r"\d(?:[ \t]?\d)*(?:,\d{3})*(?:[ \t]?\.[ \t]?\d+)?"
 _NUMBER_RE = re.compile(
-    rf"(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|[{_CN_CHARS}]+))"
-    rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|[{_CN_CHARS}]+))"
+    rf"(?=[\d{_CN_CHARS}])"  # what every number starts with: saves trying each branch at every position
+    rf"(?:(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|{_CN_NUMBER}))"
+    rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|{_CN_NUMBER}))"
     rf"|(?P<arabic>{_ARABIC})(?:[ \t]?(?P<mult>[万亿]))?(?P<pct>[ \t]?%)?"
-    rf"|(?P<cn>[{_CN_CHARS}]+)"
+    rf"|(?P<cn>{_CN_NUMBER}))"
 )
 
 #: Words that state full coverage: a target of 100 %.
-COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "全体", "各", "每个", "每一", "都")
+COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "全体", "人人", "各", "每个", "每一", "都")
 #: Idioms of the form 应A尽A (应保尽保, 应养尽养, 应补尽补): everyone eligible is covered.
 _COVERAGE_IDIOM = re.compile(r"应(\w)尽\1|愿(\w)全\2")
 
@@ -67,15 +72,22 @@ def parse_chinese_numeral(text: str) -> float | None:
 
     Returns ``None`` for a string that is not a well-formed numeral. A bare
     ``十`` is 10, a bare ``万`` is 10000. Digit strings such as ``二〇二五`` read
-    digit by digit (2025).
+    digit by digit (2025). Decimals follow 点: ``零点一`` is 0.1, ``二点五`` 2.5.
     """
+    whole, point, decimals = text.partition("点")
+    if point:
+        if not decimals or any(ch not in _DIGITS or ch == "两" for ch in decimals):
+            return None
+        value = parse_chinese_numeral(whole)
+        return None if value is None else float(Decimal(f"{int(value)}.{''.join(str(_DIGITS[ch]) for ch in decimals)}"))
     if not text or any(ch not in _CN_CHARS for ch in text):
         return None
     if len(text) > 1 and all(ch in _DIGITS for ch in text):
         # 二〇二五: digit by digit. A run like 一一 is not a numeral people write otherwise.
         return float("".join(str(_DIGITS[ch]) for ch in text))
-    total = 0
-    section = 0
+    total = 0  # whole 亿 groups
+    block = 0  # whole 万 groups since the last 亿
+    section = 0  # below 万
     digit: int | None = None
     for ch in text:
         if ch in _DIGITS:
@@ -85,19 +97,18 @@ def parse_chinese_numeral(text: str) -> float | None:
         elif ch in _SMALL_UNITS:
             section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
             digit = None
-        else:  # 万 or 亿
-            section += digit or 0
-            if section == 0:
-                section = 1
-            total = (total + section) * _BIG_UNITS[ch]
-            section = 0
-            digit = None
-    section += digit or 0
-    return float(total + section)
+        elif ch == "万":
+            block += ((section + (digit or 0)) or 1) * _BIG_UNITS[ch]
+            section, digit = 0, None
+        else:  # 亿: 一亿五千万 is 100000000 + 50000000
+            total += ((block + section + (digit or 0)) or 1) * _BIG_UNITS[ch]
+            block, section, digit = 0, 0, None
+    return float(total + block + section + (digit or 0))
 
 
 def _arabic_value(raw: str) -> float:
-    return float(Decimal(re.sub(r"[ \t,]", "", raw)))
+    """The value of Arabic digits, without the spaces and thousands separators between them."""
+    return float(raw if raw.isdigit() else _SEPARATORS.sub("", raw))
 
 
 def find_numbers(text: str, *, normalised: bool = False) -> list[NumberMatch]:

@@ -1,0 +1,152 @@
+"""What a found quantity is: its operator, its unit refined by the words around it, and its kind.
+
+The kind: ages, amounts, durations, time limits and thresholds (床位数在100张以上的) are
+parameters; per-household areas, frequencies, 原则上, and 应当 or a
+regulation's article without a deadline make a standard; the rest targets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comparison.extract.measure import counts_facilities
+from comparison.extract.model import Candidate, Quantity
+from comparison.extract.patterns import (
+    BED_WORDS,
+    CJK,
+    COUNT_UNITS,
+    DURATION_CUE,
+    GOAL_AFTER,
+    MEASURE_MAX,
+    OLDER_PEOPLE,
+    OPERATORS,
+    PARAMETER_WORDS,
+    PEOPLE_WORDS,
+    PER_100_HOUSEHOLDS,
+    PER_1000_OLDER,
+    PER_BASE,
+    PER_PERIOD,
+    PER_PERSON,
+    PER_UNIT,
+    PER_YEAR,
+    POST_OPERATOR,
+    TIME_KEYS,
+    is_cn_numeral,
+)
+
+
+def post_operator(text: str, q: Quantity):
+    """以上/以下/以内 right after the quantity; 内 only after a span of time (5年内, 三个月内), 前 only after one
+    shorter than a year (六十日前)."""
+    m = POST_OPERATOR.match(text, q.end)
+    if m and m.group("within") and q.key not in TIME_KEYS:
+        return None
+    if m and m.group("before") and (q.key not in TIME_KEYS or q.key == "years"):
+        return None
+    return m
+
+
+def operator_word(post) -> str:
+    """The word of a match of :func:`post_operator`: 以上, 内, 前 …"""
+    return post.group("op") or post.group("within") or post.group("before")
+
+
+def quantity_allowed(ctx, n, q: Quantity, cue, post, clause_head: str) -> bool:
+    """Durations need a cue (有效期, …年内, 不超过3年), frequencies a period (每年…次), distances a bound
+    (不超过1公里), a lone 一 a per-unit context (每个村…一名) or a lower bound (至少一处, 一处以上)."""
+    bound = OPERATORS.get(operator_word(post)) if post else None
+    if cue is not None and clause_head.endswith(cue.group()):
+        bound = bound or OPERATORS.get(cue.group())
+    if q.key == "years":
+        clause = ctx.text[ctx.doc.clause_span(n.start)[0] : ctx.doc.clause_span(n.start)[1]]
+        return n.value < 100 and (bool(DURATION_CUE.search(clause)) or (bound in ("≤", "≥") and not GOAL_AFTER.match(ctx.text, q.end)))
+    if q.key == "times" and not PER_PERIOD.search(clause_head):
+        return False
+    if q.key in TIME_KEYS:  # a time limit (三个月内, 六十日前, 提前三十日, 不超过十五个工作日) or time per period
+        return bound is not None or bool(PER_PERIOD.search(clause_head))
+    if q.key == "distance":
+        return bound is not None
+    if is_cn_numeral(n.text) and n.value == 1:
+        return bool(PER_UNIT.search(clause_head)) or bound == "≥" or (cue is not None and OPERATORS.get(cue.group()) == "≥")
+    return True
+
+
+def mark_threshold(text: str, c: Candidate, post, conditional: bool = False) -> None:
+    """A count or area with 以上/以下 that qualifies a noun (100张床位以上的养老机构) is a threshold: a parameter;
+    so is a condition (床位数在一百张以上的，应当…), even in a norm."""
+    following = text[post.end() : post.end() + 3]
+    if conditional or (c.kind != "standard" and not following.startswith(("的标准", "标准")) and re.match(f"的|[{CJK}]", following)):
+        c.kind = "parameter"
+        c.reasons.append(f"threshold ({post.group('op')} qualifies what follows)")
+
+
+def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
+    """Refine the unit (ratios, per-household areas, facilities or items) and decide the kind."""
+    text = ctx.text
+    head = text[c.quote_start : c.pos]
+    if q.key in ("table", "permille") or q.unit_id in ("beds", "people"):
+        _per_1000(text, c, q)
+    if q.unit_id == "m2" and PER_100_HOUSEHOLDS.search(head):
+        c.unit_id = "m2_per_100_households"
+    elif q.unit_id == "m2" and PER_PERSON.search(head):
+        c.unit_id = "m2_per_person"
+    if q.key == "count":
+        c.unit_id = "facilities" if counts_facilities(c.measure or text[c.quote_start : c.quote_end]) else "items"
+    if c.unit_id in COUNT_UNITS and (base := PER_BASE.search(head)):
+        c.unit_id, c.measure_word = "", ""
+        c.reasons.append(f"ratio {base.group()}: units.csv has no unit for it")
+    if q.key == "times" and not PER_YEAR.search(head):
+        c.unit_id = ""
+        c.reasons.append("frequency not per year: units.csv has no unit for it")
+    if q.key == "points":
+        c.reasons.append("percentage points: units.csv has no unit for them")
+    if q.key == "distance":
+        c.reasons.append("distance: units.csv has no unit for it")
+    if q.key in TIME_KEYS and not c.unit_id:
+        c.reasons.append(f"span of time in {q.key}: units.csv has no unit for it")
+    if q.key == "permille" and not c.unit_id:
+        c.reasons.append("per mille: units.csv has no unit for it")
+    if c.kind != "parameter":
+        c.kind = _kind(ctx, c, q, window, op_end)
+
+
+def _per_1000(text: str, c: Candidate, q: Quantity) -> None:
+    """Beds or people per 1000 older people (每千名老年人…张, 千分之二 of older people)."""
+    quote_text = text[c.quote_start : c.quote_end]
+    if not (PER_1000_OLDER.search(quote_text) or (q.key == "permille" and OLDER_PEOPLE.search(quote_text))):
+        return
+    if q.unit_id == "beds" or (q.unit_id != "people" and BED_WORDS.search(c.measure)):
+        c.unit_id = "beds_per_1000_older_people"
+    elif q.unit_id == "people" or PEOPLE_WORDS.search(c.measure):
+        c.unit_id = "people_per_1000_older_people"
+    else:
+        return
+    c.measure_word = ""
+    if "千名" not in c.measure:
+        c.measure = f"每千名老年人{c.measure}"[:MEASURE_MAX]
+    c.reasons.append("per 1000 older people")
+
+
+def _kind(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> str:
+    """``parameter`` for ages, amounts, durations, caps and loan terms; ``standard`` for norms; else ``target``."""
+    text = ctx.text
+    if q.unit_id in ("age_years", "yuan", "years") or re.search("最高|最多", window):
+        return "parameter"
+    if m := PARAMETER_WORDS.search(text, c.quote_start, c.quote_end):
+        c.reasons.append(f"policy setting ({m.group()})")
+        return "parameter"
+    if c.unit_id in ("m2_per_100_households", "m2_per_person") or q.key == "times":
+        return "standard"
+    if q.key in TIME_KEYS:  # 每年不少于二十日: a norm of time per period; else a time limit, a policy setting
+        return "standard" if PER_PERIOD.search(text, ctx.sentence_start(c.pos), c.pos) else "parameter"
+    if text.startswith(("的标准", "标准"), op_end) or "应当" in text[c.quote_start : c.pos]:
+        return "standard"
+    head = text[ctx.sentence_start(c.pos) : c.pos]
+    if "原则上" in head or (c.deadline is None and ("应当" in head or _in_article(ctx.doc, c.pos))):
+        return "standard"  # 原则上 (as a rule); 应当 or a regulation's article, without a deadline
+    return "target"
+
+
+def _in_article(doc, pos: int) -> bool:
+    """Whether ``pos`` stands in an article (第十四条) of a regulation."""
+    return doc.clause_label(pos).startswith("第")

@@ -1,0 +1,74 @@
+"""Coverage stated in words and provision slogans.
+
+Coverage in words (全覆盖, 所有…, 应补尽补; 各区…成立, …均设立, 全面设置 when
+the sentence has a deadline) is a target of 100 percent; a slogan 一X一Y
+(一镇街一中心) is a standard of one facility Y in every X.
+"""
+
+from __future__ import annotations
+
+from comparison.extract.measure import clean_measure, content_chars
+from comparison.extract.model import Candidate
+from comparison.extract.patterns import (
+    COVERAGE_STRONG,
+    COVERAGE_WEAK,
+    FACILITY_NOUN,
+    MEASURE_MAX,
+    PERMISSION,
+    SLOGAN,
+    after_marker,
+)
+
+
+def coverage(ctx, numeric: list[Candidate]) -> list[Candidate]:
+    """Coverage stated in words (全覆盖, 所有…, 应补尽补 …): 100 percent, one per quote, except in a segment that
+    already states a number."""
+    taken = {ctx.doc.segment_span(c.pos) for c in numeric if c.kind != "parameter"}
+    quotes: set[tuple[int, int]] = set()
+    found = []
+    for pattern, strong in ((COVERAGE_STRONG, True), (COVERAGE_WEAK, False)):
+        for m in pattern.finditer(ctx.text):
+            c = _coverage_at(ctx, m, strong, taken, quotes)
+            if c is not None:
+                quotes.add((c.quote_start, c.quote_end))
+                found.append(c)
+    return found
+
+
+def _coverage_at(ctx, m, strong: bool, taken: set, quotes: set) -> Candidate | None:
+    """The coverage candidate of cue ``m``; weak cues (各区…, …均…, 全面…) need a deadline."""
+    pos, text = m.start(), ctx.text
+    if ctx.doc.segment_span(pos) in taken or ctx.excluded(pos):
+        return None
+    c_start, c_end = ctx.clause_around(pos, m.end())
+    c_start = after_marker(text, c_start, pos)
+    c = Candidate(pos, c_start, c_end, 100.0, "percent", "coverage", cue=m.group(), reasons=[f"coverage {m.group()}"])
+    s_start = ctx.sentence_start(pos)
+    if content_chars(text[c_start:c_end].replace(m.group(), "")) < 4:
+        ctx.widen(c, s_start)
+    if (c.quote_start, c.quote_end) in quotes:
+        return None
+    c.deadline = ctx.deadline(c, s_start)
+    if not strong and c.deadline is None:
+        return None
+    if PERMISSION.search(text, s_start, pos) and c.deadline is None:
+        return None  # 有条件的地方可以逐步覆盖全体老年人: allowed, not promised
+    c.measure = clean_measure(text[c.quote_start : c.quote_end])[:MEASURE_MAX]
+    ctx.aspiration(c, s_start)
+    c.scope = ctx.scope(c, m.end() + 8)
+    return c
+
+
+def slogans(ctx) -> list[Candidate]:
+    """Provision slogans 一X一Y (一镇街一中心): one facility Y in every X, a standard."""
+    found = []
+    for m in SLOGAN.finditer(ctx.text):
+        if not FACILITY_NOUN.search(m.group("what")) or ctx.excluded(m.start()):
+            continue
+        c_start, c_end = ctx.clause_around(m.start(), m.end())
+        c = Candidate(m.start(), c_start, c_end, 1.0, "facilities", "slogan", kind="standard")
+        c.measure = f"每个{m.group('per')}{m.group('what')}数"
+        c.scope = f"每个{m.group('per')}"
+        c.reasons.append(f"slogan {m.group()}: one {m.group('what')} in every {m.group('per')}")
+        found.append(c)
+    return found

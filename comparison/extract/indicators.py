@@ -1,0 +1,50 @@
+"""Suggesting an entry of the codebook for each candidate from the keywords around it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from comparison.extract.model import Candidate
+from comparison.extract.patterns import MIN_INDICATOR_SCORE, SENTENCE_LOOKBACK
+
+
+@lru_cache(maxsize=8)
+def _keyword_table(rows: tuple[tuple, ...]) -> tuple[re.Pattern, dict[str, tuple[str, int, str]]]:
+    """A pattern matching every keyword (longest first) and, per keyword, its indicator, weight and English name."""
+    entries = {str(keyword): (str(indicator), int(weight), str(name)) for indicator, keyword, weight, name in rows}
+    first = "".join(sorted({re.escape(k[0]) for k in entries if k}))  # what every keyword starts with: a fast scan
+    alternatives = "|".join(re.escape(k) for k in sorted(entries, key=len, reverse=True))
+    return re.compile(f"(?=[{first}])(?:{alternatives})" if first else alternatives), entries
+
+
+def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
+    """Fill ``indicator_id`` and ``measure_en`` from the keywords of ``codebook`` (see :data:`MIN_INDICATOR_SCORE`).
+
+    ``codebook`` is a frame as returned by :func:`~comparison.extract.codebook.load_codebook`: the entry a keyword
+    suggests in its first column, then ``keyword``, ``weight`` and ``name_en``.
+    """
+    if len(codebook) == 0:
+        return
+    columns = (codebook[name].tolist() for name in (codebook.columns[0], "keyword", "weight", "name_en"))
+    pattern, entries = _keyword_table(tuple(zip(*columns)))
+    hits = [(m.start(), m.group()) for m in pattern.finditer(doc.text)]
+    starts = [start for start, _ in hits]
+    for c in found:
+        s_start = max(doc.sentence_span(c.pos)[0], c.quote_start - SENTENCE_LOOKBACK)
+        in_quote = hits[bisect_left(starts, c.quote_start) : bisect_left(starts, c.quote_end)]
+        before = hits[bisect_left(starts, s_start) : bisect_left(starts, c.quote_start)]
+        scores: dict[str, int] = {}
+        first_word: dict[str, str] = {}
+        for words, factor in (([m.group() for m in pattern.finditer(c.measure)], 3), ([w for _, w in in_quote], 2), ([w for _, w in before], 1)):
+            for word in words:
+                indicator, weight, _ = entries[word]
+                scores[indicator] = scores.get(indicator, 0) + weight * factor
+                first_word.setdefault(indicator, word)
+        if scores:
+            best = max(scores, key=scores.get)
+            if scores[best] >= MIN_INDICATOR_SCORE:
+                c.indicator_id = best
+                c.measure_en = entries[first_word[best]][2]
+                c.reasons.append(f"keyword {first_word[best]}")
