@@ -300,10 +300,12 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract the candidates of ``args.policy`` and write them as CSV."""
-    from comparison.cli import UserError
-    from comparison.errors import display_path
+    from comparison.errors import UserError, display_path
+    from comparison.paths import default_data_dir, output_problem, write_atomically
     from comparison.policy_text import read_policy_text
 
+    if args.output is not None and (problem := output_problem(args.output, [args.policy], [args.data or default_data_dir()])):
+        raise UserError(problem)
     text = read_policy_text(args.policy, args.encoding)
     pattern = source_id_pattern(args.data)
     if args.source_id and not re.fullmatch(pattern, args.source_id):
@@ -323,7 +325,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(frame)} candidate targets from {shown}.", file=sys.stderr)
         return 0
     try:
-        args.output.write_text(csv_text, encoding="utf-8", newline="")
+        write_atomically(args.output, csv_text.encode("utf-8"))
     except OSError as exc:
         raise UserError(f"cannot write {display_path(args.output)}: {exc.strerror or exc}") from None
     print(f"{len(frame)} candidate targets from {shown} written to {display_path(args.output)}.")
@@ -361,7 +363,7 @@ def default_source_id(path: Path | str, text: str, pattern: str) -> str:
     """
     import unicodedata
 
-    from comparison.cli import UserError
+    from comparison.errors import UserError
 
     stem = Path(path).stem.lower()
     year = re.search(r"(?<!\d)((?:19|20)\d{2})([a-z]?)(?![a-z0-9])", stem)

@@ -3,7 +3,8 @@
 :func:`read_policy_text` turns a file into text: UTF-8 (with or without a
 byte-order mark), UTF-16 with a byte-order mark, GB18030/GBK or Big5, detected
 or named. Anything else (a missing, empty or binary file, bytes no encoding
-reads) raises :class:`comparison.cli.UserError` with a one-line message.
+reads, a named pipe or other file that is not a regular file) raises
+:class:`comparison.errors.UserError` with a one-line message.
 
 :class:`PolicyText` keeps the original text and derives the *analysis text*
 from it: Unicode NFKC (full-width digits and punctuation to ASCII),
@@ -27,9 +28,9 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from comparison.cli import UserError
-from comparison.encodings import chinese_plausibility
-from comparison.errors import display_path
+from comparison.charsets import chinese_plausibility, text_encoding, utf16_without_bom
+from comparison.errors import UnsafePathError, UserError, display_path
+from comparison.paths import read_regular_bytes
 
 #: Legacy Chinese encodings tried, in this order, when a file is not UTF-8.
 LEGACY_ENCODINGS = ("gb18030", "big5")
@@ -77,20 +78,30 @@ def read_policy_text(path: Path | str, encoding: str | None = None) -> str:
 
     ``encoding`` names the file's encoding; without it UTF-8 (with or without
     BOM), UTF-16 with BOM, GB18030/GBK and Big5 are recognised. Raises
-    :class:`~comparison.cli.UserError` for a missing, empty, binary or
-    undecodable file.
+    :class:`~comparison.errors.UserError` for a missing, empty, binary or
+    undecodable file, and for anything that is not a regular file.
     """
     path = Path(path)
     shown = display_path(path)
-    if not path.exists():
+    if encoding is not None and text_encoding(encoding) is None:
+        raise UserError(_unknown_encoding(encoding))
+    if not path.exists() and not path.is_symlink():
         raise UserError(f"{shown}: file not found")
-    if path.is_dir():
-        raise UserError(f"{shown} is a folder, not a text file")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
+        raw = read_regular_bytes(path)
+    except UnsafePathError as exc:
+        raise UserError(str(exc)) from None
     return decode_policy_bytes(raw, encoding, label=shown)
+
+
+def _unknown_encoding(encoding: str) -> str:
+    from comparison.errors import shown
+
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError, ValueError):
+        return f"unknown encoding '{shown(encoding)}' (try utf-8, gb18030, gbk or big5)"
+    return f"'{shown(encoding)}' is not a text encoding (it turns bytes into bytes); try utf-8, gb18030, gbk or big5"
 
 
 def decode_policy_bytes(raw: bytes, encoding: str | None = None, *, label: str = "the text") -> str:
@@ -115,19 +126,24 @@ def decode_policy_bytes(raw: bytes, encoding: str | None = None, *, label: str =
 def _reject_binary(raw: bytes, label: str) -> None:
     """Refuse bytes with NUL bytes: no text encoding here but UTF-16 (handled by its byte-order mark) has them."""
     if b"\x00" in raw:
+        if codec := utf16_without_bom(raw):
+            raise UserError(f"{label} is probably UTF-16 text without a byte-order mark; read it with --encoding {codec}")
         raise UserError(f"{label} is not a text file (it contains NUL bytes); expected a plain-text policy document")
 
 
 def _decode_as(raw: bytes, encoding: str, label: str) -> str:
     """``raw`` decoded as ``encoding``, with a user error for an unknown encoding or bytes it cannot read."""
+    if text_encoding(encoding) is None:
+        raise UserError(_unknown_encoding(encoding))
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UserError(f"unknown encoding '{encoding}' (try utf-8, gb18030, gbk or big5)") from None
-    try:
-        return raw.decode(encoding)
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise UserError(f"{label} cannot be read as {encoding}: invalid bytes at offset {exc.start}") from None
+    except Exception as exc:  # a codec may raise anything on bytes it was not made for
+        raise UserError(f"{label} cannot be read as {encoding}: {exc}") from None
+    if not isinstance(text, str):
+        raise UserError(_unknown_encoding(encoding))
+    return text
 
 
 def _detect_and_decode(raw: bytes, label: str) -> str:
