@@ -152,6 +152,9 @@ def read_regular_bytes(path: Path, limit: int | None = None) -> bytes:
 # --------------------------------------------------------------------------- writing
 #: The suffix a file is first written under before it replaces the target (see :func:`write_atomically`).
 TEMP_SUFFIX = ".{pid}.partial"
+#: Bytes of a file name kept free for the temporary name a writer makes beside the target
+#: (this module's suffix, or the workbook writer's ``.~NAME.PID.tmp``).
+TEMP_RESERVE = 32
 
 
 def _name_max(folder: Path) -> int:
@@ -176,7 +179,7 @@ def output_problem(path: Path, inputs: list[Path] = (), input_dirs: list[Path] =
     if not folder.is_dir():
         return f"the folder '{display_path(folder)}' does not exist: create it first or choose another place"
     longest = _name_max(folder)
-    suffix = len(TEMP_SUFFIX.format(pid=os.getpid()).encode())
+    suffix = TEMP_RESERVE
     if len(os.fsencode(path.name)) + suffix > longest:
         return f"the file name '{path.name[:40]}…' is too long: at most {longest - suffix} bytes"
     try:
