@@ -1,9 +1,10 @@
 """Where the data, the source texts and the notebooks are, and reading only inside them.
 
 The corpus of source texts is found by one rule, which the Makefile follows
-too: the folder named by ``$COMPARISON_SOURCES``; else ``../shared/seeds``
-beside the project root (a checkout's parent folder), when it exists; else
-none (the quote checks are then skipped, and said to be).
+too: the folder named by ``$COMPARISON_SOURCES``; else, when that variable is
+not set at all, ``../shared/seeds`` beside the project root (a checkout's
+parent folder) if it exists; else none (the quote checks are then skipped,
+and said to be). Setting the variable to an empty value means "no corpus".
 
 :func:`confined` resolves a file name that a data file gives (a resource path
 in ``datapackage.yaml``, a ``text_file`` in ``sources.csv``) inside the folder
@@ -48,9 +49,9 @@ def default_notebooks_dir() -> Path:
 
 def default_sources_dir() -> Path | None:
     """The source-text folder: ``$COMPARISON_SOURCES``, else ``../shared/seeds`` beside a checkout, else ``None``."""
-    value = os.environ.get(SOURCES_ENV, "").strip()
-    if value:
-        return Path(value)
+    if SOURCES_ENV in os.environ:
+        value = os.environ[SOURCES_ENV].strip()
+        return Path(value) if value else None
     if (PROJECT_ROOT / "pyproject.toml").is_file():
         beside = (PROJECT_ROOT / BESIDE_PROJECT).resolve()
         if beside.is_dir():
