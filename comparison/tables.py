@@ -138,7 +138,7 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
                 problems.append((_line_of(text, f"{key}:"), f"'{key}' contains the character U+{ord(m.group()):04X}, which a workbook cannot hold: delete it"))
                 break
     created = descriptor.get("created")
-    if created is not None and not (isinstance(created, str) and _CREATED.fullmatch(created.strip())) and not hasattr(created, "year"):
+    if created is not None and not _is_timestamp(created):
         problems.append((_line_of(text, "created:"), f"'created' is {shown(repr(created))}, not a date such as 2026-11-23 or 2026-11-23T00:00:00Z"))
     names: set[str] = set()
     for pos, res in enumerate(descriptor["resources"], start=1):
@@ -177,6 +177,27 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
             if enum is not None and not isinstance(enum, list):
                 problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'enum' must be a list"))
     return problems
+
+
+def _is_timestamp(value) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date and time (``2026-11-23``, ``2026-11-23T00:00:00Z``)
+    that a workbook can store as its creation time (from 1900 to 2262, pandas' range)."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        if not _CREATED.fullmatch(value.strip()):
+            return False
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return False
+    if not isinstance(value, (dt.date, dt.datetime)):
+        return False
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return False
+    return 1900 <= stamp.year <= 2262
 
 
 def _strings(value) -> list[str]:
