@@ -170,11 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _closed_pipe() -> int:
     """The reader of standard output went away (``| head``): stop quietly, as other command-line tools do."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    _drop_stdout()
     return 0
 
 
@@ -187,10 +183,23 @@ def entry() -> None:
     and openpyxl made, would free nothing the operating system does not
     free anyway; skipping it makes each command end about 70 ms sooner.
     """
-    code = main()
     try:
+        code = main()
         sys.stdout.flush()
-    except BrokenPipeError:
+    except BrokenPipeError:  # also from argparse's help and usage, which run before main's own handler
         code = _closed_pipe()
+    except OSError as exc:  # standard output cannot be written (a full disk, /dev/full)
+        _drop_stdout()
+        print(f"python -m comparison: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = 1
     gc.freeze()
     sys.exit(code)
+
+
+def _drop_stdout() -> None:
+    """Send whatever standard output still buffers nowhere, so that the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -50,7 +50,7 @@ class Workspace:
             **extra,
         }
 
-    def run(self, *args: str, timeout: float = 120, stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess:
+    def run(self, *args: str, timeout: float = 120, stdin: bytes | None = None, memory_mb: int | None = None, **env: str) -> subprocess.CompletedProcess:
         """``python -m comparison ARGS --data data`` in the workspace folder (files show as ``data/….csv``)."""
         args = [str(a) for a in args]
         if args and args[0] in ("validate", "export", "extract", "build") and "--data" not in args:
@@ -62,11 +62,24 @@ class Workspace:
             capture_output=True,
             timeout=timeout,
             input=stdin,
+            preexec_fn=_limit_memory(memory_mb) if memory_mb else None,
         )
 
     def snapshot(self) -> dict[Path, bytes]:
         """Every file of the workspace and the outside folder, to prove that nothing was overwritten."""
         return {p: p.read_bytes() for folder in (self.data, self.sources, self.outside) for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def _limit_memory(megabytes: int):
+    """A ``preexec_fn`` that caps the child's address space, so that a memory blow-up fails fast instead of swapping."""
+
+    def limit() -> None:
+        import resource
+
+        cap = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    return limit
 
 
 def make_workspace(tmp_path: Path) -> Workspace:
