@@ -113,6 +113,14 @@ def _label(frame: pd.DataFrame, id_col: str, ident: str, lang: str) -> str:
     return f"{name} ({ident})" if name != ident else ident
 
 
+def _name(frame: pd.DataFrame, id_col: str, ident: str, lang: str) -> str:
+    """The name of ``ident`` in ``lang`` (the id itself when the table has no names)."""
+    if not {"name_zh", "name_en"} <= set(frame.columns):
+        return ident
+    row = frame[frame[id_col].astype(str) == ident].iloc[0]
+    return pick(str(row["name_zh"]), str(row["name_en"]), lang)
+
+
 def resolve(ds, kind: str, values: Iterable[str] | None, *, lang: str = "en") -> list[str] | None:
     """The ids for the names ``values`` of ``kind`` (``city``, ``indicator``, ``topic``, ``measure`` or ``domain``).
 
@@ -144,7 +152,7 @@ def resolve(ds, kind: str, values: Iterable[str] | None, *, lang: str = "en") ->
         parts = []
         for name in unknown:
             close = difflib.get_close_matches(normalise(name), list(lookup), n=1, cutoff=0.5)
-            hint = f" (closest: {_label(frame, id_col, lookup[close[0]], lang)})" if close else ""
+            hint = f" (did you mean '{lookup[close[0]]}', {_name(frame, id_col, lookup[close[0]], lang)}?)" if close else ""
             parts.append(f"'{shown(name)}'{hint}")
         which = singular if len(unknown) == 1 else plural
         raise SelectionError(f"unknown {which}: {', '.join(parts)}. Valid {plural}: {', '.join(valid)}")

@@ -140,12 +140,12 @@ def test_empty_selection_is_refused(ws, args, what):
 
 def test_unknown_city_lists_names_in_chinese_with_the_closest(ws):
     err = refused(ws.run("export", "-o", "x.xlsx", "--cities", "宁坡", "--lang", "zh-Hans"))
-    assert "closest: 宁波市 (ningbo)" in err and "重庆市 (chongqing)" in err
+    assert "did you mean 'ningbo', 宁波市?" in err and "重庆市 (chongqing)" in err
 
 
 def test_unknown_city_lists_names_in_english_with_the_closest(ws):
     err = refused(ws.run("export", "-o", "x.xlsx", "--cities", "Ningbp", "--lang", "en"))
-    assert "closest: Ningbo (ningbo)" in err and "Chongqing (chongqing)" in err
+    assert "did you mean 'ningbo', Ningbo?" in err and "Chongqing (chongqing)" in err
 
 
 def test_unknown_city_lists_names_in_traditional_chinese(ws):
