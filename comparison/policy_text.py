@@ -32,6 +32,8 @@ from comparison.charsets import chinese_plausibility, text_encoding, utf16_witho
 from comparison.errors import UnsafePathError, UserError, display_path
 from comparison.paths import read_regular_bytes
 
+#: A policy document is read only up to this size (the longest in the corpus is well under 1 MB).
+POLICY_MAX_BYTES = 50_000_000
 #: Legacy Chinese encodings tried, in this order, when a file is not UTF-8.
 LEGACY_ENCODINGS = ("gb18030", "big5")
 #: A line at least this long that ends without punctuation was wrapped inside a sentence (PDF text).
@@ -88,7 +90,7 @@ def read_policy_text(path: Path | str, encoding: str | None = None) -> str:
     if not path.exists() and not path.is_symlink():
         raise UserError(f"{shown}: file not found")
     try:
-        raw = read_regular_bytes(path)
+        raw = read_regular_bytes(path, limit=POLICY_MAX_BYTES)
     except UnsafePathError as exc:
         raise UserError(str(exc)) from None
     return decode_policy_bytes(raw, encoding, label=shown)

@@ -1,9 +1,16 @@
 """Reading the curated CSV files, checked against ``datapackage.yaml``.
 
 The Frictionless descriptor is the single description of every column. The
-pandera schema that checks a table is built from it
-(:func:`pandera.io.pandas_io.from_frictionless_schema`), so the published
-metadata and the validation cannot drift apart.
+pandera schema that checks a table is built from its Table Schema
+constraints (:func:`_pandera_schema`, without the ``frictionless`` package,
+which an installed copy need not have), so the published metadata and the
+validation cannot drift apart.
+
+The descriptor itself is treated as untrusted input: it is read only when it
+is a regular file of bounded size, without YAML aliases or deep nesting; its
+resource paths must stay inside the data folder, its field types and
+patterns must be ones the tables can be read with, and its own entries must
+be text a workbook can hold.
 
 Rows keep their physical line in the CSV file as the DataFrame index, so that
 every problem can name its file, line and column.
