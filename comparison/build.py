@@ -312,8 +312,13 @@ def out_problems(out: Path, langs: tuple[str, ...], notebooks: bool) -> list[str
 def run(args: argparse.Namespace) -> int:
     from comparison.errors import UserError
 
+    from comparison.paths import default_data_dir
+
     if problems := out_problems(args.out, tuple(args.lang) if args.lang else LANGS, not args.no_notebooks):
         raise UserError("; ".join(problems))
+    data = (args.data or default_data_dir()).resolve()
+    if args.out.resolve() == data or data in args.out.resolve().parents:
+        raise UserError(f"--out {args.out} lies inside the data folder {data}, which is never written to: choose another folder")
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         probe = args.out / ".write-test"

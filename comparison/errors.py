@@ -85,9 +85,21 @@ class DataError(Exception):
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user will recognise it: relative to the working directory when possible."""
+    """A path as the user will recognise it: relative to the working directory when possible.
+
+    Links are not followed, so that a link is named by its own name, not by
+    where it points.
+    """
+    import os
+
     p = Path(path)
     try:
+        absolute = Path(os.path.normpath(os.path.abspath(p)))
+        for cwd in (Path(os.path.abspath(os.getcwd())), Path.cwd().resolve()):
+            try:
+                return str(absolute.relative_to(cwd))
+            except ValueError:
+                continue
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):
         return str(p)

@@ -225,6 +225,11 @@ def read_descriptor(data_dir: Path) -> dict:
     valid YAML or does not describe its resources.
     """
     path = Path(data_dir) / DESCRIPTOR
+    if path.is_symlink():
+        try:
+            confined(data_dir, DESCRIPTOR)
+        except UnsafePathError as exc:
+            raise DataError([Problem(display_path(path), None, None, f"{exc}: only files inside the data folder are read")]) from None
     try:
         st = path.stat()
     except OSError:

@@ -132,3 +132,10 @@ def test_build_out_that_is_a_file_is_refused(ws):
     (ws.root / "out").write_text("x", encoding="utf-8")
     refused(ws.run("build", "--out", "out", "--no-notebooks", "--lang", "en"), "out")
     assert (ws.root / "out").read_text(encoding="utf-8") == "x"
+
+
+def test_build_out_inside_the_data_folder_is_refused(ws):
+    before = ws.snapshot()
+    refused(ws.run("build", "--out", "data/out", "--no-notebooks", "--lang", "en"), "data folder")
+    assert not (ws.data / "out").exists()
+    _unchanged(ws, before)

@@ -120,3 +120,27 @@ def test_data_folder_that_does_not_exist_is_named(ws):
 def test_secret_is_never_in_any_output_of_a_normal_run(ws):
     out = succeeded(ws.run("validate"))
     assert SECRET not in out
+
+
+def test_descriptor_that_is_a_link_leading_out_is_refused(ws):
+    outside = ws.outside / "datapackage.yaml"
+    (ws.data / "datapackage.yaml").rename(outside)
+    os.symlink(outside, ws.data / "datapackage.yaml")
+    refused(ws.run("validate"), "data/datapackage.yaml", "symbolic link")
+
+
+def test_resource_that_is_a_link_loop_is_refused(ws):
+    os.symlink("loop-b", ws.data / "loop-a")
+    os.symlink("loop-a", ws.data / "loop-b")
+    set_descriptor(ws, "path: units.csv", "path: loop-a")
+    refused(ws.run("validate"), "data/datapackage.yaml", "units", "cannot be resolved")
+
+
+def test_resource_path_with_a_control_character_is_refused(ws):
+    set_descriptor(ws, "path: units.csv", 'path: "units\\n.csv"')
+    refused(ws.run("validate"), "data/datapackage.yaml", "control character")
+
+
+def test_text_file_with_a_bidi_override_is_shown_escaped(ws):
+    point_source_at(ws, "\u202etxt.exe")
+    refused(ws.run("validate", "--sources", "sources"), "\\u202e")
