@@ -1,7 +1,7 @@
 """Reading a policy document and laying it out for analysis.
 
 :func:`read_policy_text` turns a file into text: UTF-8 (with or without a
-byte-order mark), UTF-16 with a byte-order mark, GB18030/GBK or Big5, detected
+byte-order mark), UTF-16 and UTF-32 with a byte-order mark, GB18030/GBK or Big5, detected
 or named. Anything else (a missing, empty or binary file, bytes no encoding
 reads, a named pipe or other file that is not a regular file) raises
 :class:`comparison.errors.UserError` with a one-line message.
@@ -112,6 +112,8 @@ def decode_policy_bytes(raw: bytes, encoding: str | None = None, *, label: str =
         raise UserError(f"{label} is empty: expected the text of a policy document")
     if encoding:
         text = _decode_as(raw, encoding, label)
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text = _decode_as(raw, "utf-32", label)
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_as(raw, "utf-16", label)
     else:

@@ -168,3 +168,20 @@ def test_undecodable_argument_is_shown_escaped(ws):
 def test_cities_by_common_names_in_any_script(ws, names):
     out = succeeded(ws.run("export", "-o", "x.xlsx", "--lang", "en", "--cities", *names))
     assert "in the selected cities" in out
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-16"])
+def test_policy_with_a_byte_order_mark_reads(ws, codec):
+    (ws.root / "marked.txt").write_bytes(SMALL_TEXT.encode(codec))
+    assert "55" in succeeded(ws.run("extract", "marked.txt", *POLICY_ARGS))
+
+
+def test_oversized_policy_is_refused_before_reading(ws):
+    with open(ws.root / "huge.txt", "wb") as fh:
+        fh.truncate(60_000_000)
+    refused(ws.run("extract", "huge.txt", *POLICY_ARGS), "huge.txt", "at most")
+
+
+def test_extract_with_an_encoding_that_fails_on_these_bytes(ws):
+    (ws.root / "latin.txt").write_bytes(b"\xff\xfe\xfa" * 10)
+    refused(ws.run("extract", "latin.txt", *POLICY_ARGS, "--encoding", "idna"), "latin.txt", "cannot be read as idna")
