@@ -185,3 +185,17 @@ def test_oversized_policy_is_refused_before_reading(ws):
 def test_extract_with_an_encoding_that_fails_on_these_bytes(ws):
     (ws.root / "latin.txt").write_bytes(b"\xff\xfe\xfa" * 10)
     refused(ws.run("extract", "latin.txt", *POLICY_ARGS, "--encoding", "idna"), "latin.txt", "cannot be read as idna")
+
+
+def test_executed_notebooks_talk_to_their_kernel_without_a_tcp_warning(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    path = tmp_path / "01_tiny.ipynb"
+    nbformat.write(nb, path)
+    code = f"from comparison.build import execute_notebook; nb = execute_notebook(__import__('pathlib').Path({str(path)!r})); print(nb.cells[0].outputs[0]['text'])"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "42" in done.stdout
+    assert "without encryption" not in done.stderr, done.stderr
+    assert not list(tmp_path.glob("kernel-*")), "socket files were left in the working folder"
