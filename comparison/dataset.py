@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.errors import DataError, Problem, UnsafePathError, display_path
-from comparison.paths import default_data_dir
+from comparison.paths import default_data_dir, read_regular_bytes
 from comparison.tables import DESCRIPTOR, gc_paused, read_descriptor, read_table, resource_path
 
 #: The tables of the data package, in the order they are read.
@@ -145,13 +145,12 @@ def _fingerprint(data_dir: Path) -> str:
     from comparison import __version__
 
     digest = hashlib.sha256(f"{__version__}|{pd.__version__}|{os.fspath(data_dir)}".encode())
-    descriptor_path = data_dir / DESCRIPTOR
-    digest.update(descriptor_path.read_bytes())
-    descriptor = read_descriptor(data_dir)
+    descriptor = read_descriptor(data_dir)  # refuses a descriptor that is not a regular file inside the folder
+    digest.update(read_regular_bytes(data_dir / DESCRIPTOR))
     for res in descriptor["resources"]:
         path = resource_path(data_dir, descriptor, res["name"])
         digest.update(f"\0{res['name']}\0{res['path']}\0".encode())
-        digest.update(path.read_bytes())
+        digest.update(read_regular_bytes(path))  # never waits on a named pipe
     for module in ("tables.py", "dataset.py", "paths.py", "errors.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()
@@ -194,8 +193,7 @@ def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> D
         return _load_checked(data_dir)  # an unreadable or unsafe file (or no descriptor): the checks name it
     cached = cache_dir() / f"{key}.pickle"
     try:
-        with open(cached, "rb") as fh:
-            ds = pickle.load(fh)
+        ds = pickle.loads(read_regular_bytes(cached))  # a folder or named pipe in its place is a miss, not a wait
         if not isinstance(ds, Dataset):
             raise TypeError("not a dataset")
         ds.data_dir = data_dir

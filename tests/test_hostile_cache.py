@@ -95,3 +95,10 @@ def test_unreadable_cache_file_is_a_miss(ws):
     for path in _fill_cache(ws):
         path.chmod(0)
     succeeded(ws.run("export", "-o", "second.xlsx"))
+
+
+def test_cache_file_that_is_a_named_pipe_is_a_miss_without_waiting(ws):
+    for path in _fill_cache(ws):
+        path.unlink()
+        os.mkfifo(path)
+    succeeded(ws.run("export", "-o", "second.xlsx", timeout=60))

@@ -154,3 +154,10 @@ def test_huge_descriptor(ws):
 def test_pattern_with_a_repeated_group_name(ws):
     set_descriptor(ws, 'pattern: "^[0-9a-f]{64}$"', 'pattern: "(?P<x>a)(?P<x>b)"')
     refused(ws.run("validate"), D, "not a valid regular expression")
+
+
+@pytest.mark.parametrize("name", ["datapackage.yaml", "units.csv"])
+def test_named_pipe_in_the_data_folder_does_not_hang_export(ws, name):
+    (ws.data / name).unlink()
+    os.mkfifo(ws.data / name)
+    refused(ws.run("export", "-o", "x.xlsx", timeout=60), f"data/{name}", "named pipe")
