@@ -94,7 +94,8 @@ def _descriptor_cached(path: str, mtime: float, size: int) -> dict:
 
 
 def _check_yaml_shape(text: str, label: str) -> None:
-    """Refuse, before building anything, YAML that uses aliases or nests deeper than :data:`DESCRIPTOR_MAX_DEPTH`.
+    """Refuse, before building anything, YAML that uses aliases, nests deeper than :data:`DESCRIPTOR_MAX_DEPTH`
+    or repeats a key in one mapping (YAML parsers keep the last copy silently).
 
     A data package needs neither; a few lines of aliases can stand for
     billions of nodes (a "billion laughs" file), and deep nesting can exhaust
@@ -106,16 +107,28 @@ def _check_yaml_shape(text: str, label: str) -> None:
         events = list(yaml.parse(text, Loader=_FAST_LOADER))
     except yaml.YAMLError:
         return  # not YAML at all: the loader words the problem (before building any value)
+    # For each open mapping: the keys seen so far and whether the next node is a key (None for a sequence).
+    open_nodes: list[tuple[set | None, list[bool]]] = []
     for event in events:
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataError([Problem(label, line, None, "uses YAML anchors or aliases (& and *), which a data package does not need: write the values out")])
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and open_nodes:
+            keys, key_next = open_nodes[-1]
+            if keys is not None:
+                if key_next[0] and isinstance(event, yaml.ScalarEvent):
+                    if event.value in keys:
+                        raise DataError([Problem(label, line, None, f"the key '{shown(event.value)}' appears twice in one mapping: keep one")])
+                    keys.add(event.value)
+                key_next[0] = not key_next[0]
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > DESCRIPTOR_MAX_DEPTH:
                 raise DataError([Problem(label, line, None, f"is nested more than {DESCRIPTOR_MAX_DEPTH} levels deep: not a data package")])
+            open_nodes.append((set() if isinstance(event, yaml.MappingStartEvent) else None, [True]))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+            open_nodes.pop()
 
 
 def _line_of(text: str, needle: str) -> int | None:
@@ -162,8 +175,12 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
         names.add(name)
         if why := name_problem(res["path"]):
             problems.append((_line_of(text, f"path: {res['path']}"), f"resource '{shown(name)}': path '{shown(res['path'])}' {why}"))
+        field_names_seen: set[str] = set()
         for f in fields:
             where = _line_of(text, f"name: {f['name']}")
+            if f["name"] in field_names_seen:
+                problems.append((where, f"resource '{shown(name)}': field '{shown(f['name'])}' is described twice"))
+            field_names_seen.add(f["name"])
             if f["type"] not in FIELD_TYPES:
                 problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': unknown type '{shown(f['type'])}' (known: {', '.join(FIELD_TYPES)})"))
             constraints = f.get("constraints", {})

@@ -161,3 +161,14 @@ def test_named_pipe_in_the_data_folder_does_not_hang_export(ws, name):
     (ws.data / name).unlink()
     os.mkfifo(ws.data / name)
     refused(ws.run("export", "-o", "x.xlsx", timeout=60), f"data/{name}", "named pipe")
+
+
+def test_key_repeated_in_one_mapping(ws):
+    set_descriptor(ws, "    path: units.csv\n", "    path: units.csv\n    path: ../../outside/units.csv\n")
+    line = _line_of(ws, "path: ../../outside/units.csv")
+    refused(ws.run("validate"), f"{D}, line {line}", "'path' appears twice")
+
+
+def test_field_described_twice(ws):
+    set_descriptor(ws, "        - {name: title_en,", "        - {name: title_zh, type: string}\n        - {name: title_en,")
+    refused(ws.run("validate"), D, "field 'title_zh' is described twice")
