@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from comparison.charsets import chinese_plausibility, text_encoding, utf16_without_bom
-from comparison.errors import UnsafePathError, UserError, display_path
+from comparison.errors import UnsafePathError, UserError, display_path, shown
 from comparison.paths import read_regular_bytes
 
 #: A policy document is read only up to this size (the longest in the corpus is well under 1 MB).
@@ -84,21 +84,20 @@ def read_policy_text(path: Path | str, encoding: str | None = None) -> str:
     undecodable file, and for anything that is not a regular file.
     """
     path = Path(path)
-    shown = display_path(path)
+    label = display_path(path)
     if encoding is not None and text_encoding(encoding) is None:
         raise UserError(_unknown_encoding(encoding))
     if not path.exists() and not path.is_symlink():
-        raise UserError(f"{shown}: file not found")
+        raise UserError(f"{label}: file not found")
     try:
         raw = read_regular_bytes(path, limit=POLICY_MAX_BYTES)
     except UnsafePathError as exc:
         raise UserError(str(exc)) from None
-    return decode_policy_bytes(raw, encoding, label=shown)
+    return decode_policy_bytes(raw, encoding, label=label)
 
 
 def _unknown_encoding(encoding: str) -> str:
-    from comparison.errors import shown
-
+    """Why ``encoding`` cannot read a text: Python knows no such codec, or it is not a text encoding."""
     try:
         codecs.lookup(encoding)
     except (LookupError, TypeError, ValueError):
