@@ -9,7 +9,6 @@ verbatim in the source's own script, with a Simplified rendering beside them.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from functools import cache
 from itertools import islice
@@ -20,6 +19,7 @@ import pandas as pd
 from comparison.dataset import Dataset
 from comparison.labels import ATTRIBUTE, KIND, POPULATION_BASIS, STATUS, check_lang, format_target, pick, vocab
 from comparison.script import to_script, to_simplified
+from comparison.selection import SelectionError, resolve_cities, resolve_domains, resolve_indicators  # noqa: F401 (SelectionError: re-exported)
 from comparison.tables import gc_paused
 
 #: The population basis on which per-1000-older-people figures are compared.
@@ -27,10 +27,6 @@ COMPARABLE_POPULATION_BASIS = "census2020_resident"
 
 #: Order of coverage statuses, strongest first.
 STATUS_ORDER = ("quantified", "qualitative", "not_mentioned")
-
-
-class SelectionError(ValueError):
-    """A filter named a city, indicator or domain that does not exist."""
 
 
 # --------------------------------------------------------------------------- names
@@ -56,49 +52,6 @@ def domain_names(ds: Dataset, lang: str) -> pd.Series:
 
 def unit_symbols(ds: Dataset, lang: str) -> pd.Series:
     return _names(ds.units, "unit_id", lang, "symbol_zh", "symbol_en")
-
-
-# --------------------------------------------------------------------------- selection
-def _resolve(values: Iterable[str] | None, table: pd.DataFrame, id_col: str, what: str) -> list[str] | None:
-    """Map ids or names (in any of the three languages) to ids; unknown ones raise with suggestions."""
-    if values is None:
-        return None
-    lookup: dict[str, str] = {}
-    for _, row in table.iterrows():
-        ident = str(row[id_col])
-        for key in (ident, row.get("name_zh"), row.get("name_en")):
-            if isinstance(key, str):
-                lookup[key.casefold()] = ident
-                lookup[to_simplified(key).casefold()] = ident
-    resolved, unknown = [], []
-    for value in values:
-        key = to_simplified(str(value).strip()).casefold()
-        if key in lookup:
-            resolved.append(lookup[key])
-        else:
-            unknown.append(str(value))
-    if unknown:
-        choices = sorted({str(i) for i in table[id_col]})
-        parts = []
-        for name in unknown:
-            close = difflib.get_close_matches(name.casefold(), list(lookup), n=1, cutoff=0.6)
-            hint = f" (did you mean '{lookup[close[0]]}'?)" if close else ""
-            parts.append(f"'{name}'{hint}")
-        raise SelectionError(f"unknown {what}: {', '.join(parts)}. Valid {what} ids: {', '.join(choices)}")
-    return resolved
-
-
-def resolve_cities(ds: Dataset, cities: Iterable[str] | None) -> list[str] | None:
-    """Jurisdiction ids for ids or names such as ``ningbo``, ``宁波市``, ``寧波市`` or ``Ningbo``."""
-    return _resolve(cities, ds.jurisdictions, "jurisdiction_id", "city")
-
-
-def resolve_indicators(ds: Dataset, indicators: Iterable[str] | None) -> list[str] | None:
-    return _resolve(indicators, ds.indicators, "indicator_id", "indicator")
-
-
-def resolve_domains(ds: Dataset, domains: Iterable[str] | None) -> list[str] | None:
-    return _resolve(domains, ds.domains, "domain_id", "domain")
 
 
 # --------------------------------------------------------------------------- the long table

@@ -86,16 +86,31 @@ def notebook_paths(notebooks_dir: Path) -> list[Path]:
 
 
 def execute_notebook(path: Path):
-    """Run a notebook top to bottom in a fresh kernel of this Python; returns the executed node."""
+    """Run a notebook top to bottom in a fresh kernel of this Python; returns the executed node.
+
+    The kernel talks to this process over local (IPC) sockets in a private
+    temporary folder, not over TCP: nothing listens on the network, and the
+    kernel has no reason to warn that TCP runs without encryption. (Windows
+    has no IPC transport and keeps TCP.)
+    """
+    import tempfile
+
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
     old = os.environ.get("MPLBACKEND")
     os.environ["MPLBACKEND"] = INLINE_BACKEND
     try:
-        client = NotebookClient(nb, timeout=NOTEBOOK_TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        with tempfile.TemporaryDirectory(prefix="ect-kernel-") as sockets:
+            km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k")) if os.name != "nt" else None
+            client = NotebookClient(nb, km=km, timeout=NOTEBOOK_TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+            try:
+                client.execute()
+            finally:
+                if km is not None and km.has_kernel:
+                    km.shutdown_kernel(now=False)
     finally:
         if old is None:
             os.environ.pop("MPLBACKEND", None)
@@ -272,9 +287,38 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from comparison.cli import UserError
+def out_problems(out: Path, langs: tuple[str, ...], notebooks: bool) -> list[str]:
+    """What in ``out`` stands where the build must write: a folder where a file goes, a file where a folder goes,
+    or a symbolic link anywhere (a build never follows a link to write or delete)."""
+    files = [out / f"comparison_{lang}.xlsx" for lang in langs] + [out / "tables" / f"{stem}_{lang}.csv" for lang in langs for stem in ("targets_long", "comparison", "coverage", "per_1000_older_people")]
+    folders = [out / "tables", out / "figures"] + [out / "figures" / lang for lang in langs]
+    if notebooks:
+        folders.append(out / "site")
+        files.append(out / "site" / "index.html")
+    problems = []
+    for path in folders + files:
+        if path.is_symlink():
+            problems.append(f"{path} is a symbolic link; a build never follows or deletes one: remove it or choose another --out")
+        elif path in files and path.is_dir():
+            problems.append(f"{path} is a folder where the build writes a file: move it or choose another --out")
+        elif path in folders and path.exists() and not path.is_dir():
+            problems.append(f"{path} is a file where the build makes a folder: move it or choose another --out")
+    for folder in (out / "tables", out / "site"):
+        if folder.is_dir() and not folder.is_symlink():
+            problems += [f"{p} is a symbolic link; a build never follows or deletes one: remove it or choose another --out" for p in sorted(folder.iterdir()) if p.is_symlink() and p not in files]
+    return problems
 
+
+def run(args: argparse.Namespace) -> int:
+    from comparison.errors import UserError
+
+    from comparison.paths import default_data_dir
+
+    if problems := out_problems(args.out, tuple(args.lang) if args.lang else LANGS, not args.no_notebooks):
+        raise UserError("; ".join(problems))
+    data = (args.data or default_data_dir()).resolve()
+    if args.out.resolve() == data or data in args.out.resolve().parents:
+        raise UserError(f"--out {args.out} lies inside the data folder {data}, which is never written to: choose another folder")
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         probe = args.out / ".write-test"

@@ -230,10 +230,14 @@ def _use_chart_fonts(ax: Axes) -> None:
     Texts keep the fonts that were set when they were made: an Axes made
     before ``setup_fonts`` (or after ``seaborn.set_theme``) has a title, axis
     labels and ticks that cannot draw Chinese.
+
+    Every text is drawn literally: a name such as ``$x$`` is not parsed as
+    mathematics.
     """
     family = mpl.rcParams["font.family"]
     for text in ax.findobj(Text):
         text.set_fontfamily(family)
+        text.set_parse_math(False)
 
 
 def _despine(ax: Axes, *sides: str) -> None:
@@ -681,7 +685,8 @@ def render_all(ds: Dataset, out_dir: str | Path, *, lang: str, progress: Callabl
     for name, plot in CHARTS.items():
         if progress is not None:
             progress(name)
-        fig = plot(ds, lang=lang).figure
-        written += save_figure(fig, Path(out_dir) / f"{name}_{lang}")
+        with mpl.rc_context({"text.parse_math": False}):  # names are drawn literally, never as mathematics
+            fig = plot(ds, lang=lang).figure
+            written += save_figure(fig, Path(out_dir) / f"{name}_{lang}")
         plt.close(fig)
     return written

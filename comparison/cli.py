@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from pathlib import Path
 
-from comparison.errors import DataError, Problem, display_path
+from comparison.errors import DataError, Problem, UserError, display_path, shown
 
 DESCRIPTION = """\
 Compare the quantified targets of Chinese local elderly-care (养老服务) policies.
@@ -34,8 +35,8 @@ Run 'python -m comparison COMMAND --help' for the options of one command.
 """
 
 
-class UserError(Exception):
-    """A mistake the user can fix; its message is shown without a traceback."""
+#: Set (to anything but 0) to see the traceback of an unexpected error.
+DEBUG_ENV = "COMPARISON_DEBUG"
 
 
 def _print_problems(problems: list[Problem], stream) -> None:
@@ -136,17 +137,41 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
+    except BrokenPipeError:
+        return _closed_pipe()
     except DataError as exc:
         print(f"{parser.prog} {args.command}: {len(exc.problems)} problem(s) in the data:", file=sys.stderr)
         _print_problems(exc.problems, sys.stderr)
         print("Run 'python -m comparison validate' for a full check.", file=sys.stderr)
         return 1
     except UserError as exc:
-        print(f"{parser.prog} {args.command}: {exc}", file=sys.stderr)
+        print(f"{parser.prog} {args.command}: {shown(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        where = f" {display_path(exc.filename)}:" if exc.filename else ""
+        print(f"{parser.prog} {args.command}:{where} {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print(f"{parser.prog} {args.command}: out of memory", file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback: an unexpected error is named in one line
+        if os.environ.get(DEBUG_ENV, "0") not in ("", "0"):
+            raise
+        print(
+            f"{parser.prog} {args.command}: unexpected error ({type(exc).__name__}: {shown(exc)}). "
+            f"Set {DEBUG_ENV}=1 to see where it happened, and report it.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _closed_pipe() -> int:
+    """The reader of standard output went away (``| head``): stop quietly, as other command-line tools do."""
+    _drop_stdout()
+    return 0
 
 
 def entry() -> None:
@@ -158,7 +183,23 @@ def entry() -> None:
     and openpyxl made, would free nothing the operating system does not
     free anyway; skipping it makes each command end about 70 ms sooner.
     """
-    code = main()
-    sys.stdout.flush()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # also from argparse's help and usage, which run before main's own handler
+        code = _closed_pipe()
+    except OSError as exc:  # standard output cannot be written (a full disk, /dev/full)
+        _drop_stdout()
+        print(f"python -m comparison: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = 1
     gc.freeze()
     sys.exit(code)
+
+
+def _drop_stdout() -> None:
+    """Send whatever standard output still buffers nowhere, so that the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -2,13 +2,49 @@
 
 Every check in the package reports a :class:`Problem` instead of raising on the
 first one, so that a user sees every mistake at once. :class:`DataError`
-carries the list when a caller must stop.
+carries the list when a caller must stop. :class:`UserError` is a single
+mistake the user can fix (a file that cannot be read, an unknown name); the
+command line shows the message of either without a traceback.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its message is shown without a traceback."""
+
+
+class SelectionError(UserError, ValueError):
+    """A filter named a city, topic, measure or domain that does not exist, or named none."""
+
+
+class UnsafePathError(UserError):
+    """A path named in the data leaves the folder it must stay in, or is not a regular file."""
+
+
+#: Characters shown escaped in messages: format characters (zero-width space, joiners, direction marks),
+#: controls other than tab and line end, separators other than the ordinary and ideographic space,
+#: and the non-characters U+FFFE/U+FFFF.
+_VISIBLE_SPACES = {" ", "\u3000", "\t", "\n"}
+
+
+def _invisible(ch: str) -> bool:
+    if ch in _VISIBLE_SPACES:
+        return False
+    cat = unicodedata.category(ch)
+    return cat in ("Cf", "Cc", "Zl", "Zp", "Cs", "Co", "Cn") or (cat == "Zs" and ch != " ") or ch in "\ufffe\uffff"
+
+
+def shown(text: object) -> str:
+    """``text`` with invisible characters written as ``\\u200b`` escapes, so that a reader sees them."""
+    text = str(text)
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF and _invisible(ch) else (f"\\U{ord(ch):08x}" if _invisible(ch) else ch) for ch in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -27,13 +63,13 @@ class Problem:
     severity: str = field(default="error", compare=False)
 
     def __str__(self) -> str:
-        where = self.file
+        where = shown(self.file)
         if self.line is not None:
             where += f", line {self.line}"
         if self.column is not None:
-            where += f", column '{self.column}'"
+            where += f", column '{shown(self.column)}'"
         tag = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {tag}{self.message}"
+        return f"{where}: {tag}{shown(self.message)}"
 
 
 class DataError(Exception):
@@ -49,11 +85,23 @@ class DataError(Exception):
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user will recognise it: relative to the working directory when possible."""
+    """A path as the user will recognise it: relative to the working directory when possible.
+
+    Links are not followed, so that a link is named by its own name, not by
+    where it points.
+    """
+    import os
+
     p = Path(path)
     try:
+        absolute = Path(os.path.normpath(os.path.abspath(p)))
+        for cwd in (Path(os.path.abspath(os.getcwd())), Path.cwd().resolve()):
+            try:
+                return str(absolute.relative_to(cwd))
+            except ValueError:
+                continue
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return str(p)
 
 

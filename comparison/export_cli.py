@@ -57,22 +57,21 @@ def add_parser(subparsers) -> None:
 
 
 def _names(values: list[str] | None) -> list[str] | None:
-    """Names given with spaces, commas (or Chinese commas) between them, as one list."""
+    """Names given with spaces, commas (or Chinese commas) between them, as one list (empty when only separators were given)."""
     if values is None:
         return None
     return [part.strip() for value in values for part in value.replace("，", ",").replace("、", ",").split(",") if part.strip()]
 
 
-def _output_problem(path: Path) -> str | None:
+def _output_problem(path: Path, data_dir: Path | None) -> str | None:
     """Why ``path`` cannot be the workbook, found before any work is done; ``None`` when it looks fine."""
+    from comparison.paths import default_data_dir, output_problem
+
     if path.is_dir():
         return f"'{path}' is a folder: give a file name, e.g. {path / 'comparison.xlsx'}"
     if path.suffix.lower() != ".xlsx":
         return f"the output file must end in .xlsx (got '{path}')"
-    folder = path.parent
-    if not folder.is_dir():
-        return f"the folder '{folder}' does not exist: create it first or choose another place"
-    return None
+    return output_problem(path, [], [data_dir or default_data_dir()])
 
 
 def _os_error_message(exc: OSError, path: Path) -> str:
@@ -81,27 +80,30 @@ def _os_error_message(exc: OSError, path: Path) -> str:
         return f"cannot write '{path}': permission denied (is the file open in Excel, or the folder read-only?)"
     if exc.errno == errno.ENOSPC:
         return f"cannot write '{path}': the disk is full"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"cannot write '{path}': the file name is too long"
     return f"cannot write '{path}': {exc.strerror or exc}"
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the workbook; user mistakes raise :class:`comparison.cli.UserError`."""
-    from comparison.align import SelectionError
-    from comparison.cli import UserError
+    """Write the workbook; user mistakes raise :class:`comparison.errors.UserError`."""
     from comparison.dataset import load_dataset
-    from comparison.excel import select, selected_targets, sheet_titles, write_workbook
+    from comparison.errors import UserError
+    from comparison.excel import selected_targets, sheet_titles, write_workbook
+    from comparison.selection import SelectionError, select
     from comparison.sheetxml import CellError
 
     path: Path = args.output
     if args.taiwan and args.lang != "zh-Hant":
         raise UserError("--taiwan applies to Traditional Chinese only: add --lang zh-Hant")
-    if problem := _output_problem(path):
+    if problem := _output_problem(path, args.data):
         raise UserError(problem)
     ds = load_dataset(args.data)
     cities, indicators = _names(args.cities), _names(args.indicators)
+    domain = None if args.domain is None else (_names([args.domain]) or [])
     try:
-        selection = select(ds, cities=cities, indicators=indicators, domain=args.domain)
-        write_workbook(ds, path, lang=args.lang, cities=cities, indicators=indicators, domain=args.domain, taiwan=args.taiwan)
+        selection = select(ds, cities=cities, indicators=indicators, domain=domain, lang=args.lang)
+        write_workbook(ds, path, lang=args.lang, cities=cities, indicators=indicators, domain=domain, taiwan=args.taiwan)
     except SelectionError as exc:
         raise UserError(str(exc)) from None
     except CellError as exc:

@@ -1,9 +1,10 @@
 """Reading a policy document and laying it out for analysis.
 
 :func:`read_policy_text` turns a file into text: UTF-8 (with or without a
-byte-order mark), UTF-16 with a byte-order mark, GB18030/GBK or Big5, detected
+byte-order mark), UTF-16 and UTF-32 with a byte-order mark, GB18030/GBK or Big5, detected
 or named. Anything else (a missing, empty or binary file, bytes no encoding
-reads) raises :class:`comparison.cli.UserError` with a one-line message.
+reads, a named pipe or other file that is not a regular file) raises
+:class:`comparison.errors.UserError` with a one-line message.
 
 :class:`PolicyText` keeps the original text and derives the *analysis text*
 from it: Unicode NFKC (full-width digits and punctuation to ASCII),
@@ -27,10 +28,12 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from comparison.cli import UserError
-from comparison.encodings import chinese_plausibility
-from comparison.errors import display_path
+from comparison.charsets import chinese_plausibility, text_encoding, utf16_without_bom
+from comparison.errors import UnsafePathError, UserError, display_path, shown
+from comparison.paths import read_regular_bytes
 
+#: A policy document is read only up to this size (the longest in the corpus is well under 1 MB).
+POLICY_MAX_BYTES = 50_000_000
 #: Legacy Chinese encodings tried, in this order, when a file is not UTF-8.
 LEGACY_ENCODINGS = ("gb18030", "big5")
 #: A line at least this long that ends without punctuation was wrapped inside a sentence (PDF text).
@@ -77,20 +80,29 @@ def read_policy_text(path: Path | str, encoding: str | None = None) -> str:
 
     ``encoding`` names the file's encoding; without it UTF-8 (with or without
     BOM), UTF-16 with BOM, GB18030/GBK and Big5 are recognised. Raises
-    :class:`~comparison.cli.UserError` for a missing, empty, binary or
-    undecodable file.
+    :class:`~comparison.errors.UserError` for a missing, empty, binary or
+    undecodable file, and for anything that is not a regular file.
     """
     path = Path(path)
-    shown = display_path(path)
-    if not path.exists():
-        raise UserError(f"{shown}: file not found")
-    if path.is_dir():
-        raise UserError(f"{shown} is a folder, not a text file")
+    label = display_path(path)
+    if encoding is not None and text_encoding(encoding) is None:
+        raise UserError(_unknown_encoding(encoding))
+    if not path.exists() and not path.is_symlink():
+        raise UserError(f"{label}: file not found")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    return decode_policy_bytes(raw, encoding, label=shown)
+        raw = read_regular_bytes(path, limit=POLICY_MAX_BYTES)
+    except UnsafePathError as exc:
+        raise UserError(str(exc)) from None
+    return decode_policy_bytes(raw, encoding, label=label)
+
+
+def _unknown_encoding(encoding: str) -> str:
+    """Why ``encoding`` cannot read a text: Python knows no such codec, or it is not a text encoding."""
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError, ValueError):
+        return f"unknown encoding '{shown(encoding)}' (try utf-8, gb18030, gbk or big5)"
+    return f"'{shown(encoding)}' is not a text encoding (it turns bytes into bytes); try utf-8, gb18030, gbk or big5"
 
 
 def decode_policy_bytes(raw: bytes, encoding: str | None = None, *, label: str = "the text") -> str:
@@ -99,6 +111,8 @@ def decode_policy_bytes(raw: bytes, encoding: str | None = None, *, label: str =
         raise UserError(f"{label} is empty: expected the text of a policy document")
     if encoding:
         text = _decode_as(raw, encoding, label)
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text = _decode_as(raw, "utf-32", label)
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_as(raw, "utf-16", label)
     else:
@@ -115,19 +129,24 @@ def decode_policy_bytes(raw: bytes, encoding: str | None = None, *, label: str =
 def _reject_binary(raw: bytes, label: str) -> None:
     """Refuse bytes with NUL bytes: no text encoding here but UTF-16 (handled by its byte-order mark) has them."""
     if b"\x00" in raw:
+        if codec := utf16_without_bom(raw):
+            raise UserError(f"{label} is probably UTF-16 text without a byte-order mark; read it with --encoding {codec}")
         raise UserError(f"{label} is not a text file (it contains NUL bytes); expected a plain-text policy document")
 
 
 def _decode_as(raw: bytes, encoding: str, label: str) -> str:
     """``raw`` decoded as ``encoding``, with a user error for an unknown encoding or bytes it cannot read."""
+    if text_encoding(encoding) is None:
+        raise UserError(_unknown_encoding(encoding))
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UserError(f"unknown encoding '{encoding}' (try utf-8, gb18030, gbk or big5)") from None
-    try:
-        return raw.decode(encoding)
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise UserError(f"{label} cannot be read as {encoding}: invalid bytes at offset {exc.start}") from None
+    except Exception as exc:  # a codec may raise anything on bytes it was not made for
+        raise UserError(f"{label} cannot be read as {encoding}: {exc}") from None
+    if not isinstance(text, str):
+        raise UserError(_unknown_encoding(encoding))
+    return text
 
 
 def _detect_and_decode(raw: bytes, label: str) -> str:

@@ -1,9 +1,16 @@
 """Reading the curated CSV files, checked against ``datapackage.yaml``.
 
 The Frictionless descriptor is the single description of every column. The
-pandera schema that checks a table is built from it
-(:func:`pandera.io.pandas_io.from_frictionless_schema`), so the published
-metadata and the validation cannot drift apart.
+pandera schema that checks a table is built from its Table Schema
+constraints (:func:`_pandera_schema`, without the ``frictionless`` package,
+which an installed copy need not have), so the published metadata and the
+validation cannot drift apart.
+
+The descriptor itself is treated as untrusted input: it is read only when it
+is a regular file of bounded size, without YAML aliases or deep nesting; its
+resource paths must stay inside the data folder, its field types and
+patterns must be ones the tables can be read with, and its own entries must
+be text a workbook can hold.
 
 Rows keep their physical line in the CSV file as the DataFrame index, so that
 every problem can name its file, line and column.
@@ -25,8 +32,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from comparison.encodings import chinese_plausibility
-from comparison.errors import DataError, Problem, display_path
+from comparison.charsets import guess_encoding
+from comparison.errors import DataError, Problem, UnsafePathError, display_path, shown
+from comparison.paths import confined, read_regular_bytes
 
 DESCRIPTOR = "datapackage.yaml"
 #: libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
@@ -36,43 +44,195 @@ _FALSE = {"false", "FALSE", "False"}
 
 
 # --------------------------------------------------------------------------- descriptor
+#: The descriptor is read only up to this size: it describes tables, it does not hold them.
+DESCRIPTOR_MAX_BYTES = 1_000_000
+#: Nesting deeper than this is no data package (a hostile file could otherwise exhaust the parser's stack).
+DESCRIPTOR_MAX_DEPTH = 32
+#: The Table Schema field types the tables are read as.
+FIELD_TYPES = ("string", "number", "integer", "boolean", "date")
+#: Characters an Excel workbook (XML 1.0) cannot hold; tab and line ends are fine.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Excel's limit on the text of one cell, counted as Excel counts, in UTF-16 code units.
+EXCEL_CELL_LIMIT = 32767
+_CREATED = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def utf16_length(text: str) -> int:
+    """The length of ``text`` as Excel counts it: UTF-16 code units (a character beyond U+FFFF counts twice)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF) if not text.isascii() else len(text)
+
+
 @lru_cache(maxsize=8)
-def _descriptor_cached(path: str, mtime: float) -> dict:
+def _descriptor_cached(path: str, mtime: float, size: int) -> dict:
     label = display_path(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        raw = read_regular_bytes(Path(path), limit=DESCRIPTOR_MAX_BYTES)
+    except UnsafePathError as exc:
+        raise DataError([Problem(label, None, None, str(exc).removeprefix(label).strip())]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError([Problem(label, None, None, "is not UTF-8: save it as UTF-8 text")]) from None
+    try:
+        _check_yaml_shape(text, label)
         try:
             descriptor = yaml.load(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             descriptor = yaml.safe_load(text)  # the pure-Python parser words the problem as it always has
-    except UnicodeDecodeError:
-        raise DataError([Problem(label, None, None, "is not UTF-8: save it as UTF-8 text")]) from None
     except yaml.YAMLError as exc:
         mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
         what = getattr(exc, "problem", None) or str(exc)
-        if context is not None and exc.context:
+        if context is not None and getattr(exc, "context", None):
             what += f" ({exc.context} from line {context.line + 1})"
         raise DataError([Problem(label, mark.line + 1 if mark else None, None, f"is not valid YAML: {what}")]) from None
-    problems = [Problem(label, None, None, message) for message in _descriptor_problems(descriptor)]
+    except RecursionError:
+        raise DataError([Problem(label, None, None, "is nested too deeply to be a data package")]) from None
+    problems = [Problem(label, line, None, message) for line, message in _descriptor_problems(descriptor, text)]
     if problems:
         raise DataError(problems)
     return descriptor
 
 
-def _descriptor_problems(descriptor) -> list[str]:
-    """What keeps ``descriptor`` from describing tables: each resource needs a name, a path and typed fields."""
+def _check_yaml_shape(text: str, label: str) -> None:
+    """Refuse, before building anything, YAML that uses aliases, nests deeper than :data:`DESCRIPTOR_MAX_DEPTH`
+    or repeats a key in one mapping (YAML parsers keep the last copy silently).
+
+    A data package needs neither; a few lines of aliases can stand for
+    billions of nodes (a "billion laughs" file), and deep nesting can exhaust
+    the parser's stack. The events are read one by one, in memory bounded by
+    the text.
+    """
+    depth = 0
+    try:
+        events = list(yaml.parse(text, Loader=_FAST_LOADER))
+    except yaml.YAMLError:
+        return  # not YAML at all: the loader words the problem (before building any value)
+    # For each open mapping: the keys seen so far and whether the next node is a key (None for a sequence).
+    open_nodes: list[tuple[set | None, list[bool]]] = []
+    for event in events:
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataError([Problem(label, line, None, "uses YAML anchors or aliases (& and *), which a data package does not need: write the values out")])
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and open_nodes:
+            keys, key_next = open_nodes[-1]
+            if keys is not None:
+                if key_next[0] and isinstance(event, yaml.ScalarEvent):
+                    if event.value in keys:
+                        raise DataError([Problem(label, line, None, f"the key '{shown(event.value)}' appears twice in one mapping: keep one")])
+                    keys.add(event.value)
+                key_next[0] = not key_next[0]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > DESCRIPTOR_MAX_DEPTH:
+                raise DataError([Problem(label, line, None, f"is nested more than {DESCRIPTOR_MAX_DEPTH} levels deep: not a data package")])
+            open_nodes.append((set() if isinstance(event, yaml.MappingStartEvent) else None, [True]))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            open_nodes.pop()
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    """The line of the first occurrence of ``needle`` in the descriptor's text (for messages), if any."""
+    pos = text.find(needle) if needle else -1
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, str]]:
+    """What keeps ``descriptor`` from describing tables, each with the line it is on where it can be found.
+
+    Each resource needs a name, a safe relative path and typed fields; field
+    types must be ones the tables are read as, patterns must be valid regular
+    expressions, and the package's own entries (version, created, title …)
+    must be text that a workbook can hold, ``created`` a date.
+    """
+    from comparison.paths import name_problem
+
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        return ["does not describe a data package: expected a mapping with a list of 'resources'"]
-    problems = []
+        return [(None, "does not describe a data package: expected a mapping with a list of 'resources'")]
+    problems: list[tuple[int | None, str]] = []
+    for key, value in descriptor.items():
+        if key == "resources":
+            continue
+        for item in _strings(value):
+            if m := _NOT_IN_XML.search(item):
+                problems.append((_line_of(text, f"{key}:"), f"'{key}' contains the character U+{ord(m.group()):04X}, which a workbook cannot hold: delete it"))
+                break
+    created = descriptor.get("created")
+    if created is not None and not _is_timestamp(created):
+        problems.append((_line_of(text, "created:"), f"'created' is {shown(repr(created))}, not a date such as 2026-11-23 or 2026-11-23T00:00:00Z"))
+    names: set[str] = set()
     for pos, res in enumerate(descriptor["resources"], start=1):
         res = res if isinstance(res, dict) else {}
         schema = res.get("schema") if isinstance(res.get("schema"), dict) else {}
         fields = schema.get("fields")
-        typed = isinstance(fields, list) and all(isinstance(f, dict) and "name" in f and "type" in f for f in fields)
-        if not (isinstance(res.get("name"), str) and isinstance(res.get("path"), str) and typed):
-            problems.append(f"resource {pos} ('{res.get('name', '?')}') needs a name, a path and schema.fields, each field with a name and a type")
+        typed = isinstance(fields, list) and all(isinstance(f, dict) and isinstance(f.get("name"), str) and "type" in f for f in fields)
+        name = res.get("name")
+        if not (isinstance(name, str) and isinstance(res.get("path"), str) and typed):
+            problems.append((None, f"resource {pos} ('{shown(name if isinstance(name, str) else '?')}') needs a name, a path and schema.fields, each field with a name and a type"))
+            continue
+        if name in names:
+            problems.append((_line_of(text, f"name: {name}"), f"resource '{shown(name)}' is described twice"))
+        names.add(name)
+        if why := name_problem(res["path"]):
+            problems.append((_line_of(text, f"path: {res['path']}"), f"resource '{shown(name)}': path '{shown(res['path'])}' {why}"))
+        field_names_seen: set[str] = set()
+        for f in fields:
+            where = _line_of(text, f"name: {f['name']}")
+            if f["name"] in field_names_seen:
+                problems.append((where, f"resource '{shown(name)}': field '{shown(f['name'])}' is described twice"))
+            field_names_seen.add(f["name"])
+            if f["type"] not in FIELD_TYPES:
+                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': unknown type '{shown(f['type'])}' (known: {', '.join(FIELD_TYPES)})"))
+            constraints = f.get("constraints", {})
+            if not isinstance(constraints, dict):
+                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'constraints' must be a mapping"))
+                continue
+            pattern = constraints.get("pattern")
+            if pattern is not None:
+                try:
+                    re.compile(str(pattern))
+                except (re.error, RecursionError, OverflowError) as exc:
+                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': pattern '{shown(pattern)}' is not a valid regular expression ({exc})"))
+            for bound in ("minimum", "maximum", "minLength", "maxLength"):
+                value = constraints.get(bound)
+                if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': '{bound}' must be a number, not {shown(repr(value))}"))
+            enum = constraints.get("enum")
+            if enum is not None and not isinstance(enum, list):
+                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'enum' must be a list"))
     return problems
+
+
+def _is_timestamp(value) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date and time (``2026-11-23``, ``2026-11-23T00:00:00Z``)
+    that a workbook can store as its creation time (from 1900 to 2262, pandas' range)."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        if not _CREATED.fullmatch(value.strip()):
+            return False
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return False
+    if not isinstance(value, (dt.date, dt.datetime)):
+        return False
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return False
+    return 1900 <= stamp.year <= 2262
+
+
+def _strings(value) -> list[str]:
+    """Every string in a YAML value (nested lists and mappings included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k) + _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def read_descriptor(data_dir: Path) -> dict:
@@ -82,13 +242,21 @@ def read_descriptor(data_dir: Path) -> dict:
     valid YAML or does not describe its resources.
     """
     path = Path(data_dir) / DESCRIPTOR
+    if path.is_symlink():
+        try:
+            confined(data_dir, DESCRIPTOR)
+        except UnsafePathError as exc:
+            raise DataError([Problem(display_path(path), None, None, f"{exc}: only files inside the data folder are read")]) from None
     try:
-        mtime = path.stat().st_mtime
+        st = path.stat()
     except OSError:
         inside = Path(data_dir) / "data" / DESCRIPTOR
         hint = f" (there is one in {display_path(inside.parent)})" if inside.is_file() else ""
+        if not Path(data_dir).is_dir():
+            why = "not found" if not Path(data_dir).exists() else "is a file, not the data folder"
+            raise DataError([Problem(display_path(data_dir), None, None, why)]) from None
         raise DataError([Problem(display_path(data_dir), None, None, f"no {DESCRIPTOR} here: is this the data folder?{hint}")]) from None
-    return _descriptor_cached(str(path), mtime)
+    return _descriptor_cached(str(path), st.st_mtime_ns, st.st_size)
 
 
 def resource_schema(descriptor: dict, name: str) -> dict:
@@ -100,9 +268,10 @@ def resource_schema(descriptor: dict, name: str) -> dict:
 
 
 def resource_path(data_dir: Path, descriptor: dict, name: str) -> Path:
+    """Where resource ``name`` is: its path inside ``data_dir`` (:class:`UnsafePathError` for one that leaves it)."""
     for res in descriptor["resources"]:
         if res["name"] == name:
-            return Path(data_dir) / res["path"]
+            return confined(data_dir, res["path"])
     raise KeyError(name)
 
 
@@ -111,8 +280,8 @@ def field_names(schema: dict) -> list[str]:
 
 
 # --------------------------------------------------------------------------- raw reading
-#: Control characters that an Excel workbook (XML) cannot hold; tab and line ends are fine.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Characters that an Excel workbook (XML) cannot hold; tab and line ends are fine.
+_CONTROL = _NOT_IN_XML
 
 
 _SAVE_AS_UTF8 = "Save it as 'CSV UTF-8' (in Excel: Save As → CSV UTF-8) and try again"
@@ -133,7 +302,9 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(label, None, None, f"the file is UTF-16 (Excel's 'Unicode Text'), not UTF-8. {_SAVE_AS_UTF8}")]
     if b"\x00" in raw:
-        return None, [Problem(label, None, None, "this is not a text file (it contains NUL bytes); expected a UTF-8 CSV file")]
+        guess = guess_encoding(raw)
+        hint = f"; it is probably {guess} without a byte-order mark. {_SAVE_AS_UTF8}" if guess and guess.startswith("UTF-16") else ""
+        return None, [Problem(label, None, None, f"this is not a text file (it contains NUL bytes){hint or '; expected a UTF-8 CSV file'}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -150,25 +321,9 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
     return text, notes
 
 
-_LEGACY_ENCODINGS = (("gb18030", "GBK/GB18030 (Simplified Chinese Windows)"), ("big5", "Big5 (Traditional Chinese Windows)"))
-
-
 def guess_legacy_encoding(raw: bytes) -> str | None:
-    """Name the legacy Chinese encoding that reads ``raw`` as plausible Chinese (GBK/GB18030 or Big5), if any.
-
-    Both codecs decode many byte strings of the other (a Big5 file read as
-    GB18030 gives rare characters); the reading whose characters are the
-    common ones wins.
-    """
-    best, best_score = None, 0.5
-    for codec, name in _LEGACY_ENCODINGS:
-        try:
-            score = chinese_plausibility(raw.decode(codec))
-        except UnicodeDecodeError:
-            continue
-        if score > best_score:
-            best, best_score = name, score
-    return best
+    """The probable encoding of CSV bytes that are not UTF-8, for a message (see :func:`comparison.charsets.guess_encoding`)."""
+    return guess_encoding(raw)
 
 
 def _suggest(name: str, choices: list[str]) -> str:
@@ -211,14 +366,14 @@ def read_raw(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[Proble
     Empty cells become missing values (``pd.NA``).
     """
     label = display_path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, [Problem(label, None, None, "file not found")]
     if path.is_dir():
         return None, [Problem(label, None, None, "this is a folder, not a CSV file")]
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(label, None, None, f"cannot read the file: {exc.strerror or exc}")]
+        raw = read_regular_bytes(path)
+    except UnsafePathError as exc:
+        return None, [Problem(label, None, None, str(exc).removeprefix(label).strip())]
     text, problems = decode(raw, label)
     if text is None:
         return None, problems
@@ -271,6 +426,8 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
         problems.append(Problem(label, line, None, f"cannot read the row: {exc} (is a quote not closed?)"))
     if _CONTROL.search(text):
         problems += _control_problems(rows, lines, header, label)
+    if len(text) > EXCEL_CELL_LIMIT // 2:
+        problems += _long_cell_problems(rows, lines, header, label)
     problems += _unnamed_column_problems(rows, lines, header, label)
     if blank:
         problems.append(Problem(label, None, None, f"normalised: skipped {len(blank)} blank line(s) (line {_shown_lines(blank)})", "note"))
@@ -313,9 +470,20 @@ def _control_problems(rows: list[list[str]], lines: list[int], header: list[str]
     for line, row in zip(lines, rows):
         for name, cell in zip(header, row):
             if m := _CONTROL.search(cell):
+                kind = "control character" if ord(m.group()) < 0x20 else "character"
                 found.append(
-                    Problem(label, line, name or None, f"contains the control character U+{ord(m.group()):04X}, which Excel cannot store: delete it")
+                    Problem(label, line, name or None, f"contains the {kind} U+{ord(m.group()):04X}, which Excel cannot store: delete it")
                 )
+    return found
+
+
+def _long_cell_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Problem]:
+    """Cells longer than an Excel cell holds, counted as Excel counts (UTF-16 code units)."""
+    found = []
+    for line, row in zip(lines, rows):
+        for name, cell in zip(header, row):
+            if len(cell) > EXCEL_CELL_LIMIT // 2 and (n := utf16_length(cell)) > EXCEL_CELL_LIMIT:
+                found.append(Problem(label, line, name or None, f"is {n:,} characters long; an Excel cell holds at most {EXCEL_CELL_LIMIT:,} (counted as Excel counts, in UTF-16 units): shorten it"))
     return found
 
 
@@ -341,20 +509,36 @@ _DTYPES = {"number": "float64", "integer": "Int64", "boolean": "boolean", "date"
 def _pandera_schema(schema_yaml: str):
     """The pandera schema of a Table Schema (given as YAML text, for caching).
 
-    Types come from the descriptor; the columns arrive already typed by
-    :func:`parse_types`, so pandera checks the constraints: required cells,
-    allowed values, patterns and ranges. Keys are checked by :func:`check_keys`,
-    which names the line of the first copy.
+    Built from the descriptor's constraints: ``required`` (not nullable),
+    ``enum``, ``pattern`` (the whole cell must match, as Table Schema says),
+    ``minimum``/``maximum`` and ``minLength``/``maxLength``. The columns arrive
+    already typed by :func:`parse_types`. Keys and ``unique`` are checked by
+    :func:`check_keys` and :func:`check_unique`, which name the line of the
+    first copy.
     """
-    from pandera.io.pandas_io import from_frictionless_schema
+    import pandera.pandas as pa
 
     schema = yaml.safe_load(schema_yaml)
-    fs = {k: v for k, v in schema.items() if k not in ("primaryKey", "foreignKeys")}
-    for f in fs["fields"]:
-        f.get("constraints", {}).pop("unique", None)
-    pandera_schema = from_frictionless_schema(fs)
-    updates = {f["name"]: {"dtype": _DTYPES.get(f["type"], "object")} for f in schema["fields"]}
-    return pandera_schema.update_columns(updates)
+    columns = {}
+    for f in schema["fields"]:
+        c = f.get("constraints") or {}
+        checks = []
+        if "enum" in c:
+            checks.append(pa.Check.isin(c["enum"]))
+        if "pattern" in c:
+            rx = re.compile(str(c["pattern"]))
+            checks.append(pa.Check(lambda s, rx=rx: s.map(lambda v: bool(rx.fullmatch(str(v))), na_action="ignore").astype(bool), name="str_matches"))
+        lo, hi = c.get("minimum"), c.get("maximum")
+        if lo is not None and hi is not None:
+            checks.append(pa.Check.in_range(lo, hi))
+        elif lo is not None:
+            checks.append(pa.Check.greater_than_or_equal_to(lo))
+        elif hi is not None:
+            checks.append(pa.Check.less_than_or_equal_to(hi))
+        if "minLength" in c or "maxLength" in c:
+            checks.append(pa.Check.str_length(c.get("minLength"), c.get("maxLength")))
+        columns[f["name"]] = pa.Column(_DTYPES.get(f["type"], "object"), checks, nullable=not c.get("required", False), coerce=False)
+    return pa.DataFrameSchema(columns)
 
 
 _TYPE_MESSAGES = {
@@ -509,14 +693,38 @@ def check_keys(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]:
     return problems
 
 
+def check_unique(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]:
+    """Repeated values in columns the descriptor declares ``unique``, each named with the line of the first copy."""
+    key = schema.get("primaryKey")
+    key = [key] if isinstance(key, str) else list(key or [])
+    problems = []
+    for f in schema["fields"]:
+        if not (f.get("constraints") or {}).get("unique") or key == [f["name"]]:
+            continue
+        col = frame[f["name"]].dropna()
+        repeated = col[col.duplicated(keep=False)]
+        first: dict = {}
+        for line, value in repeated.items():
+            if value not in first:
+                first[value] = int(line)
+            else:
+                problems.append(Problem(label, int(line), f["name"], f"'{value}' appears more than once (first on line {first[value]}); each value must be unique"))
+    return problems
+
+
 def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read, type and check resource ``name`` of the data package in ``data_dir``."""
     descriptor = read_descriptor(data_dir)
     schema = resource_schema(descriptor, name)
-    path = resource_path(data_dir, descriptor, name)
+    try:
+        path = resource_path(data_dir, descriptor, name)
+    except UnsafePathError as exc:
+        return None, [Problem(display_path(Path(data_dir) / DESCRIPTOR), None, None, f"resource '{name}': {exc}")]
     frame, problems = read_raw(path, schema)
     if frame is None:
         return None, problems
     label = display_path(path)
     typed, type_problems = coerce(frame, schema, label)
-    return typed, problems + type_problems + check_keys(typed, schema, label)
+    found = {(p.line, p.column) for p in problems if p.severity == "error"}
+    type_problems = [p for p in type_problems if (p.line, p.column) not in found]
+    return typed, problems + type_problems + check_keys(typed, schema, label) + check_unique(typed, schema, label)

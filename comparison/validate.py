@@ -25,9 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.dataset import Dataset, load_dataset
-from comparison.errors import DataError, Problem, display_path
+from comparison.errors import DataError, Problem, UnsafePathError, display_path
 from comparison.numerals import normalise_many, quote_states_value
-from comparison.paths import default_data_dir, default_sources_dir, sources_required
+from comparison.paths import confined, default_data_dir, default_sources_dir, read_regular_bytes, regular_file_problem, sources_required
 from comparison.script import match_key
 from comparison.tables import gc_paused
 
@@ -184,21 +184,30 @@ def check_units(ds: Dataset) -> list[Problem]:
 
 # --------------------------------------------------------------------------- checks against the texts
 def read_source_texts(ds: Dataset, sources_dir: Path) -> tuple[dict[str, str], list[Problem]]:
-    """The texts of all sources, keyed by source id, after checking their SHA-256."""
+    """The texts of all sources, keyed by source id, after checking their SHA-256.
+
+    Each ``text_file`` must name a regular file inside ``sources_dir``: a path
+    with ``..``, an absolute path or a symbolic link that leads out of the
+    folder is refused, and nothing outside the folder is read.
+    """
     label = _label(ds, "sources")
     texts: dict[str, str] = {}
     problems = []
     src = ds.sources
     for line, sid, name, recorded in zip(src.index, src["source_id"].astype(str).tolist(), src["text_file"].astype(str).tolist(), src["text_sha256"].tolist()):
-        path = sources_dir / name
-        if not path.is_file():
-            where = "is a folder, not a text file," if path.is_dir() else "not found"
+        try:
+            path = confined(sources_dir, name)
+        except UnsafePathError as exc:
+            problems.append(Problem(label, int(line), "text_file", f"source text {exc}: only files inside {display_path(sources_dir)} are read"))
+            continue
+        if why := regular_file_problem(path):
+            where = "is a folder, not a text file," if why.startswith("is a folder") else why if why != "not found" else "not found"
             problems.append(Problem(label, int(line), "text_file", f"source text '{name}' {where} in {display_path(sources_dir)}"))
             continue
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(label, int(line), "text_file", f"cannot read source text '{name}': {exc.strerror or exc}"))
+            raw = read_regular_bytes(path)
+        except UnsafePathError as exc:
+            problems.append(Problem(label, int(line), "text_file", f"cannot read source text: {exc}"))
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != recorded:

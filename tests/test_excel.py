@@ -270,10 +270,10 @@ def test_a_comparison_cell_beyond_excel_limit_keeps_whole_lines_and_says_how_man
     assert sum(1 for _ in wb["All targets"].iter_rows(min_row=3)) == len(big.targets)  # every target is still in the workbook
 
 
-def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_sheet_and_cell(data_copy, tmp_path):
-    # Within the schema's 32,767 characters, but a character beyond U+FFFF counts twice in Excel.
-    edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
+def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_file_line_and_column(data_copy, tmp_path):
+    # Within the schema's 32,767 characters, but a character beyond U+FFFF counts twice in Excel: the data check refuses it.
+    line = edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
     done = run_cli("export", "--data", str(data_copy), "-o", str(tmp_path / "x.xlsx"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "cannot write the workbook: sheet '全部目标', cell R" in done.stderr and "32,800 characters" in done.stderr
+    assert f"targets.csv, line {line}, column 'notes'" in done.stderr and "32,800 characters" in done.stderr
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".~*"))  # nothing half-written is left

@@ -104,3 +104,81 @@ def test_installed_wheel_validates_its_bundled_data_from_anywhere(wheel, tmp_pat
     assert done.returncode == 0, done.stderr
     assert f"Data: {target / 'comparison' / '_bundled' / 'data'}\n" in done.stdout
     assert "OK:" in done.stdout
+
+
+# --------------------------------------------------------------------------- a fresh environment
+POLICY = "到2025年，全市养老机构护理型床位占比达到55%以上，每千名老年人拥有养老床位40张。\n"
+
+
+@pytest.mark.slow
+def test_pip_install_without_extras_gives_a_working_command_line(wheel, tmp_path):
+    """``pip install`` of the wheel, with its declared dependencies only, into a fresh virtual environment;
+    then validate, export and extract from an empty folder with an empty cache folder."""
+    venv = tmp_path / "venv"
+    done = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+    done = subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    listed = subprocess.run([str(python), "-m", "pip", "list", "--format=freeze"], capture_output=True, text=True).stdout.lower()
+    for extra in ("frictionless", "pytest", "hypothesis", "playwright", "jupyterlab"):
+        assert f"\n{extra}==" not in f"\n{listed}", f"{extra} (an extra) was installed"
+
+    empty, cache, home = tmp_path / "empty", tmp_path / "cache", tmp_path / "home"
+    for folder in (empty, cache, home):
+        folder.mkdir()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(cache),
+        "MPLCONFIGDIR": str(cache / "matplotlib"),
+        "PYTHONIOENCODING": "utf-8",
+        "LANG": "C.UTF-8",
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(python), "-m", "comparison", *args], cwd=empty, env=env, capture_output=True, text=True, encoding="utf-8")
+
+    done = run("validate")
+    assert done.returncode == 0, done.stderr
+    assert "OK:" in done.stdout and "Traceback" not in done.stderr
+    done = run("export", "-o", "comparison.xlsx", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert (empty / "comparison.xlsx").stat().st_size > 0
+    (empty / "policy.txt").write_text(POLICY, encoding="utf-8")
+    done = run("extract", "policy.txt", "--source-id", "sample-2024", "-o", "candidates.csv")
+    assert done.returncode == 0, done.stderr
+    assert "55" in (empty / "candidates.csv").read_text(encoding="utf-8")
+    # The console script works too.
+    script = venv / ("Scripts" if os.name == "nt" else "bin") / "elderly-care-targets"
+    done = subprocess.run([str(script), "--version"], cwd=empty, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_make_lab_takes_a_port_and_no_browser_and_allows_root():
+    """``make -n lab`` shows the JupyterLab command: PORT= and BROWSER=no reach it, and root gets --allow-root."""
+    make = subprocess.run(["make", "-n", "-W", "pyproject.toml", "--no-print-directory", "lab", "PORT=9876", "BROWSER=no", "VENV=.venv-none"], cwd=ROOT, capture_output=True, text=True)
+    if make.returncode != 0 and "No such file" in make.stderr:
+        pytest.skip("make is not installed")
+    command = [line for line in make.stdout.splitlines() if "jupyter lab" in line]
+    assert command, make.stdout
+    assert "--port=9876" in command[-1] and "--no-browser" in command[-1]
+    assert ("--allow-root" in command[-1]) == (os.geteuid() == 0)
+    default = subprocess.run(["make", "-n", "-W", "pyproject.toml", "lab", "VENV=.venv-none"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "--no-browser" not in default
+
+
+def test_makefile_and_paths_find_the_corpus_by_the_same_rule(tmp_path, monkeypatch):
+    """Without $COMPARISON_SOURCES both look for ../shared/seeds beside the project root."""
+    from comparison import paths
+
+    assert paths.BESIDE_PROJECT.as_posix() == "../shared/seeds"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "ifeq ($(origin COMPARISON_SOURCES),undefined)" in makefile and "$(wildcard ../shared/seeds/.)" in makefile and "export COMPARISON_SOURCES := $(abspath ../shared/seeds)" in makefile
+    monkeypatch.setenv(paths.SOURCES_ENV, str(tmp_path))
+    assert paths.default_sources_dir() == tmp_path
+    monkeypatch.delenv(paths.SOURCES_ENV)
+    beside = (ROOT / ".." / "shared" / "seeds").resolve()
+    assert paths.default_sources_dir() == (beside if beside.is_dir() else None)
+    monkeypatch.setenv(paths.SOURCES_ENV, "")
+    assert paths.default_sources_dir() is None  # set but empty: no corpus

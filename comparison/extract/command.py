@@ -37,8 +37,7 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract the candidates of ``args.policy`` and write them as CSV."""
-    from comparison.cli import UserError
-    from comparison.errors import InputError, display_path
+    from comparison.errors import InputError, UserError, display_path
     from comparison.extract import extract_candidates
     from comparison.extract.codebook import (
         default_source_id,
@@ -46,8 +45,11 @@ def run(args: argparse.Namespace) -> int:
         source_id_pattern,
     )
     from comparison.extract.output import candidates_to_csv
+    from comparison.paths import default_data_dir, output_problem, write_atomically
     from comparison.policy_text import read_policy_text
 
+    if args.output is not None and (problem := output_problem(args.output, [args.policy], [args.data or default_data_dir()])):
+        raise UserError(problem)
     text = read_policy_text(args.policy, args.encoding)
     try:
         source_id = args.source_id or default_source_id(args.policy, text, source_id_pattern(args.data))
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(frame)} candidate targets from {shown}.", file=sys.stderr)
         return 0
     try:
-        args.output.write_text(csv_text, encoding="utf-8", newline="")
+        write_atomically(args.output, csv_text.encode("utf-8"))
     except OSError as exc:
         raise UserError(f"cannot write {display_path(args.output)}: {exc.strerror or exc}") from None
     print(f"{len(frame)} candidate targets from {shown} written to {display_path(args.output)}.")
