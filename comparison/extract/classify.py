@@ -11,6 +11,7 @@ import re
 
 from comparison.extract.measure import counts_facilities
 from comparison.extract.model import Candidate, Quantity
+from comparison.numerals import parse_chinese_numeral
 from comparison.extract.patterns import (
     BED_WORDS,
     CJK,
@@ -29,6 +30,7 @@ from comparison.extract.patterns import (
     PER_PERSON,
     PER_UNIT,
     PER_YEAR,
+    PERIOD,
     POST_OPERATOR,
     TIME_KEYS,
     is_cn_numeral,
@@ -86,6 +88,9 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
     head = text[c.quote_start : c.pos]
     if q.key in ("table", "permille") or q.unit_id in ("beds", "people"):
         _per_1000(text, c, q)
+    if q.key == "permille" and c.unit_id != "percent" and q.scale != 1:
+        c.value /= q.scale  # 千分之二 of older people: 2 per 1000, not 0.2 percent
+        c.reasons = [r for r in c.reasons if not r.startswith("千分之")]
     if q.unit_id == "m2" and PER_100_HOUSEHOLDS.search(head):
         c.unit_id = "m2_per_100_households"
     elif q.unit_id == "m2" and PER_PERSON.search(head):
@@ -97,7 +102,10 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
         c.reasons.append(f"ratio {base.group()}: units.csv has no unit for it")
     if q.key == "times" and not PER_YEAR.search(head):
         c.unit_id = ""
-        c.reasons.append("frequency not per year: units.csv has no unit for it")
+        if not _interval(ctx, c, q):
+            c.reasons.append("frequency not per year: units.csv has no unit for it")
+    if q.key == "land":
+        c.reasons.append(f"land area in {c.measure_word}: units.csv has no unit for it")
     if q.key == "points":
         c.reasons.append("percentage points: units.csv has no unit for them")
     if q.key == "distance":
@@ -108,6 +116,34 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
         c.reasons.append("per mille: units.csv has no unit for it")
     if c.kind != "parameter":
         c.kind = _kind(ctx, c, q, window, op_end)
+
+
+def _interval(ctx, c: Candidate, q: Quantity) -> bool:
+    """Once every N days, months or years (每两天…进行一次, 每三个月一次, 每季度一次): the interval N, with the period
+    as its measure word and no unit, a standard (docs/curation.md); 至少一次 makes the interval at most N. Not
+    每半年 (no numeral to quote) nor 每年 (times per year)."""
+    if c.value != 1:
+        return False
+    clause_start = ctx.doc.clause_span(c.pos)[0]
+    period = None
+    for period in PERIOD.finditer(ctx.text, max(clause_start, c.pos - 40), c.pos):
+        pass
+    if period is None or period.group("n") == "半":
+        return False
+    written = period.group("n")
+    if written is None:
+        value = 1.0
+    else:
+        value = float(written) if written.isdigit() else parse_chinese_numeral(written)
+        if value is None:
+            return False
+    unit = period.group("unit")
+    # at least once every two weeks is an interval of at most two weeks
+    c.operator = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}.get(c.operator, c.operator)
+    c.value, c.measure_word = value, ("个月" if unit == "月" and "个" in period.group() else unit)
+    c.kind = "standard"
+    c.reasons.append(f"once {period.group()}: the interval, {value:g} {c.measure_word}; units.csv has no unit for it")
+    return True
 
 
 def _per_1000(text: str, c: Candidate, q: Quantity) -> None:
