@@ -30,6 +30,11 @@ from comparison.extract.patterns import (
     PER_PERSON,
     PER_UNIT,
     PER_YEAR,
+    PER_INCREMENT,
+    SUBSIDY,
+    ALLOCATION,
+    ALLOCATION_BEFORE,
+    FUNDING_FLOOR,
     PERIOD,
     POST_OPERATOR,
     TIME_KEYS,
@@ -166,7 +171,13 @@ def _per_1000(text: str, c: Candidate, q: Quantity) -> None:
 def _kind(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> str:
     """``parameter`` for ages, amounts, durations, caps and loan terms; ``standard`` for norms; else ``target``."""
     text = ctx.text
+    if q.unit_id == "yuan" and window.endswith(FUNDING_FLOOR) and not re.search("最高|最多", window):
+        c.reasons.append("a floor on money for every case")
+        return "standard"  # 每所运行经费不少于2万元/年
     if q.unit_id in ("age_years", "yuan", "years") or re.search("最高|最多", window):
+        return "parameter"
+    if why := _basis(ctx, c, window):
+        c.reasons.append(why)
         return "parameter"
     if m := PARAMETER_WORDS.search(text, c.quote_start, c.quote_end):
         c.reasons.append(f"policy setting ({m.group()})")
@@ -180,7 +191,27 @@ def _kind(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> str:
     head = text[ctx.sentence_start(c.pos) : c.pos]
     if "原则上" in head or (c.deadline is None and ("应当" in head or _in_article(ctx.doc, c.pos))):
         return "standard"  # 原则上 (as a rule); 应当 or a regulation's article, without a deadline
+    if c.deadline is None and c.scope.startswith("每个"):
+        c.reasons.append(f"a norm for {c.scope} without a deadline")
+        return "standard"  # 每个街道规划建设1处
+    if c.deadline is None and c.unit_id == "percent" and (ALLOCATION.match(text, op_end) or ALLOCATION_BEFORE.search(window)):
+        c.reasons.append("a share set aside without a deadline")
+        return "standard"  # 40%以上用于养老服务, 保留不低于20%的床位
     return "target"
+
+
+def _basis(ctx, c: Candidate, window: str) -> str:
+    """Why a count is the basis of a subsidy, not a goal: an increment it is paid per (每增设1张床位), or a count
+    in a sentence that grants money, without a deadline (床位设置30张，给予补助80万元); else empty."""
+    if c.unit_id not in COUNT_UNITS:
+        return ""
+    if PER_INCREMENT.search(window):
+        return "an increment a subsidy is paid per"
+    if c.deadline is None:
+        s_start, s_end = ctx.doc.sentence_span(c.pos)
+        if (m := SUBSIDY.search(ctx.text, s_start, s_end)) and "元" in ctx.text[s_start:s_end]:
+            return f"basis of a subsidy ({m.group()})"
+    return ""
 
 
 def _in_article(doc, pos: int) -> bool:

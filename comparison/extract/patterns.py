@@ -138,6 +138,17 @@ RESTATED_NORM = re.compile("违反|未按|未达到|不符合|标准")
 PERIOD = re.compile(
     r"每(?P<n>\d{1,3}|[一两二三四五六七八九十半]{1,3})?个?(?P<unit>年|季度|季|月|周|星期|天|日)(?![\d一两二三四五六七八九十])"
 )
+# Money granted in a sentence: the counts there set the basis of a subsidy or reward (床位设置30张，给予补助80万元).
+SUBSIDY = re.compile("补助|补贴|奖励|资助|奖补|补偿")
+# An increment a subsidy is paid per (每增设1张床位, 每增加1人).
+PER_INCREMENT = re.compile("每(?:增设|增加|新增|多增加|增)$")
+# What a threshold with 以上 may close before its noun (50张及以上床位的机构) or join (3家及以上，且…): a condition.
+THRESHOLD_AFTER = re.compile(rf"[{CJK}]{{1,4}}的|,?并?且[^,;。\n]{{1,20}}?的")
+# A share set aside for a use (40%以上用于养老服务, 保留不低于20%的床位): without a deadline, a norm.
+ALLOCATION = re.compile(r"[^,;。\n]{0,8}?用于|^的[^,;。\n]{0,6}?(?:用于|供|面向)")
+ALLOCATION_BEFORE = re.compile("(?:保留|预留|安排|提取|划出)[^,;。\n]{0,6}$")
+# A floor on money (不少于2万元/年): a norm for every case, not a policy setting.
+FUNDING_FLOOR = ("不少于", "不低于", "至少", "不得少于", "不得低于", "不应少于", "不应低于")
 # A figure a change starts from (由2020年的42.5%提高到55%): a baseline, not a goal.
 FROM = re.compile(r"(?:由|从)[^,;。\n]{0,12}$")
 CHANGE_TO = re.compile(r"[^\d,;。\n]{0,3}?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)(?:到|至)")
@@ -155,7 +166,8 @@ PER_UNIT = re.compile(rf"每[{CJK}]")
 PER_1000_OLDER = re.compile("每千名?老年人|每千名?老人|千名老年人")
 PER_100_HOUSEHOLDS = re.compile("每一?百户")
 # Other per-unit bases (每万名老年人, 每千人口): units.csv has no unit for them.
-PER_BASE = re.compile("每一?(?:十万|百|千|万)(?:名|个|户|张)?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
+# A few words may stand between (每百张养老机构床位).
+PER_BASE = re.compile(rf"每一?(?:十万|百|千|万)(?:名|个|户|张)?[{CJK}]{{0,6}}?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
 RANGE_DASH = re.compile("[—–~\\-至到]")
 PER_PERSON = re.compile("人均|每人")
 OLDER_PEOPLE = re.compile("老年人|老人")
@@ -175,6 +187,8 @@ COVERAGE_STRONG = re.compile(
     r"|全部(?:纳入|实现|达到|建成|建立|设立|配备|享有)"
     r"|所有(?<![权归体家人]所有)(?![权制者人的])(?=[^,;。:\n]{1,30}?(?:均|都|全部)))"
 )
+# Coverage as an obligation (应保尽保, 应养尽养): without a deadline, a norm; 愿改尽改 (all who wish) stays a goal.
+OBLIGED_COVERAGE = re.compile(r"应(\w)尽\1")
 # Permission, not commitment, before coverage words (有条件的地方可以逐步覆盖全体老年人).
 PERMISSION = re.compile("可以|可(?=[\u4e00-\u9fff]{0,4}(?:覆盖|纳入|实现))|鼓励|支持")
 # Coverage words that need a deadline in their sentence to state a target.

@@ -33,6 +33,7 @@ from comparison.extract.patterns import (
     RATE_AFTER,
     SIGNS,
     STRICT_COMPARISON,
+    THRESHOLD_AFTER,
     THRESHOLD_WORDS,
     UNIT,
     UNIT_IDS,
@@ -150,14 +151,18 @@ class Reader:
         classify(self.ctx, c, q, window, op_end)
         # 100张床位以上的养老机构, 1000平方米以下的建筑, 床位数在一百张以上的: a condition on what follows
         conditional = t.startswith("在", n.start - 1) and t.startswith("的", post.end()) if post else False
+        joined = None
         if in_penalty:
             c.kind = "parameter"
             c.reasons.append("condition of a penalty (…的，), not the penalty")
         elif cue and STRICT_COMPARISON.fullmatch(cue.group()) and self.ctx.is_condition(n.start, q.end):
             c.kind = "parameter"  # 床位数不足40张且收住人数少于10人的敬老院: a condition on what the sentence then says
             c.reasons.append(f"threshold ({cue.group()} … 的 states a condition)")
-        elif post and post.group("op") in THRESHOLD_WORDS and (post.group("noun") or c.unit_id == "m2" or conditional):
-            mark_threshold(t, c, post, conditional)
+        elif post and post.group("op") in THRESHOLD_WORDS and (
+            post.group("noun") or c.unit_id == "m2" or conditional or (joined := THRESHOLD_AFTER.match(t, post.end()))
+        ):
+            # 3家及以上，且…的: one of the conditions the sentence joins
+            mark_threshold(t, c, post, conditional or bool(joined and "且" in joined.group()))
         elif cue and CONDITION_END.match(t, op_end) and c.kind != "parameter":
             c.kind = "parameter"  # 床位不足五十张的，…: a condition on what the sentence then asks
             c.reasons.append(f"threshold ({cue.group()} … 的 states a condition)")
