@@ -66,7 +66,7 @@ def quantity_allowed(ctx, n, q: Quantity, cue, post, clause_head: str) -> bool:
         bound = bound or OPERATORS.get(cue.group())
     if q.key == "years":
         clause = ctx.text[ctx.doc.clause_span(n.start)[0] : ctx.doc.clause_span(n.start)[1]]
-        return n.value < 100 and (bool(DURATION_CUE.search(clause)) or (bound in ("≤", "≥") and not GOAL_AFTER.match(ctx.text, q.end)))
+        return n.value < 100 and (bool(DURATION_CUE.search(clause)) or (bound is not None and not GOAL_AFTER.match(ctx.text, q.end)))
     if q.key == "times" and not PER_PERIOD.search(clause_head):
         return False
     if q.key in TIME_KEYS:  # a time limit (三个月内, 六十日前, 提前三十日, 不超过十五个工作日) or time per period
@@ -94,7 +94,7 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
     if q.key in ("table", "permille") or q.unit_id in ("beds", "people"):
         _per_1000(text, c, q)
     if q.key == "permille" and c.unit_id != "percent" and q.scale != 1:
-        c.value /= q.scale  # 千分之二 of older people: 2 per 1000, not 0.2 percent
+        c.value = round(c.value / q.scale, 9)  # 千分之二 of older people: 2 per 1000, not 0.2 percent
         c.reasons = [r for r in c.reasons if not r.startswith("千分之")]
     if q.unit_id == "m2" and PER_100_HOUSEHOLDS.search(head):
         c.unit_id = "m2_per_100_households"
