@@ -124,7 +124,8 @@ class Reader:
             return None  # 由2020年的42.5%提高到55%: where the change starts
         if q.key == "age" and RATE_AFTER.match(t, post.end() if post else q.end, c_end):
             return None  # 65岁及以上老年人健康管理率: the age only says whose rate it is
-        c = Candidate(n.start, after_marker(t, c_start, n.start), c_end, round(n.value * q.scale, 9), q.unit_id, "number", measure_word=q.measure_word)
+        value = n.value if q.scale == 1 else round(n.value * q.scale, 9)  # 0.3, not 0.30000000000000004
+        c = Candidate(n.start, after_marker(t, c_start, n.start), c_end, value, q.unit_id, "number", measure_word=q.measure_word)
         stated = f"{QUANTITY_NAMES.get(q.key, 'count')} {t[n.start : q.end]}"
         if q.key in PERCENT_PER:
             c.reasons.append(f"{n.text}: {c.value:g} percent")
