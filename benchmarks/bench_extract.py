@@ -22,7 +22,9 @@ Scoring (:mod:`comparison.extract.scoring`):
 * *precision* = candidates that match some fact (of any kind) / all proposed
   candidates;
 * *indicator* (seeds only) = matching pairs whose suggested indicator is the
-  curated one (both empty counts as the same).
+  curated one (both empty counts as the same);
+* *kind* = matching pairs whose kind (target, standard, parameter) is the
+  labelled one.
 
 Throughput is characters of text per second of extraction, file reading
 excluded, over enough repetitions to take at least ``--seconds`` per document;
@@ -87,12 +89,14 @@ class Figures:
     chars: int = 0
     pairs: int = 0
     same_indicator: int = 0
+    all_pairs: int = 0
+    same_kind: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0
 
     def add(self, other: Figures) -> None:
         self.score.add(other.score)
-        for name in ("chars", "pairs", "same_indicator", "seconds", "cpu_seconds"):
+        for name in ("chars", "pairs", "same_indicator", "all_pairs", "same_kind", "seconds", "cpu_seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self, name: str) -> str:
@@ -103,14 +107,14 @@ class Figures:
         return (
             f"{name:<44}{self.chars:>7}{s.facts:>6}{s.facts_found:>6}{share(s.facts_found, s.facts):>8}"
             f"{s.parameters:>7}{share(s.parameters_found, s.parameters):>8}{s.candidates:>7}"
-            f"{share(s.candidates_matched, s.candidates):>10}{share(self.same_indicator, self.pairs):>10}"
+            f"{share(s.candidates_matched, s.candidates):>10}{share(self.same_indicator, self.pairs):>10}{share(self.same_kind, self.all_pairs):>7}"
             f"{self.chars / self.seconds if self.seconds else 0:>12,.0f}{self.chars / self.cpu_seconds if self.cpu_seconds else 0:>12,.0f}"
         )
 
 
 HEADER = (
     f"{'document':<44}{'chars':>7}{'facts':>6}{'found':>6}{'recall':>8}{'params':>7}{'p.recall':>8}{'cands':>7}"
-    f"{'precision':>10}{'indicator':>10}{'chars/s':>12}{'cpu chars/s':>12}"
+    f"{'precision':>10}{'indicator':>10}{'kind':>7}{'chars/s':>12}{'cpu chars/s':>12}"
 )
 
 
@@ -127,8 +131,9 @@ def evaluate(name: str, source_id: str, text: str, facts: pd.DataFrame, codebook
         return "" if pd.isna(value) else str(value)
 
     same = sum(entry(facts, i) == entry(candidates, j) for i, j in pairs) if compared else 0
+    kinds = sum(str(facts["kind"].iloc[i]) == str(candidates["kind"].iloc[j]) for i, j in pairs)
     wall, cpu = timing(text, source_id, codebook, seconds)
-    figures = Figures(s, len(text), len(pairs) if compared else 0, same, wall, cpu)
+    figures = Figures(s, len(text), len(pairs) if compared else 0, same, len(pairs), kinds, wall, cpu)
     details = [f"  {name}: missed   {m}" for m in s.missed] + [f"  {name}: no match {u}" for u in s.unmatched]
     return figures, details
 
@@ -185,7 +190,8 @@ def main() -> int:
     print(
         "\nfacts = labelled targets and standards; recall = facts matched / facts; params = labelled parameters,\n"
         "p.recall = parameters matched / params; precision = candidates matching any labelled row / candidates;\n"
-        "indicator = matching pairs whose suggested indicator is the curated one (seeds only).\n"
+        "indicator = matching pairs whose suggested indicator is the curated one (seeds only);\n"
+        "kind = matching pairs whose kind (target, standard, parameter) is the labelled one.\n"
         "chars/s = characters per wall-clock second of extraction (file reading excluded); cpu chars/s = per second\n"
         "of this process's CPU time, which other load on the machine does not change.\n"
         "goals: seeds recall >= 99% and precision 100%; regulations recall >= 95% and precision >= 90%;\n"

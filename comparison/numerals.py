@@ -4,7 +4,7 @@ Handles Arabic digits (also full-width ones, and with the spaces a PDF
 extraction leaves inside them), decimal points, the multipliers 万 and 亿
 (``2.4万`` is 24000), Chinese numerals (``两``, ``十五``, ``一百二十``,
 ``一万二千``, ``萬`` alone is 10000) with decimals written with 点 (``零点一``
-is 0.1), ``百分之五十`` (50 %) and ``千分之二`` (2 ‰).
+is 0.1), ``百分之五十`` (50 %), ``千分之二`` (2 ‰) and ``万分之五`` (5 ‱).
 
 All functions work on text in any script: they normalise it first with
 :func:`comparison.script.match_key`-like rules (NFKC, Traditional to
@@ -35,14 +35,15 @@ _NUMBER_RE = re.compile(
     rf"(?=[\d{_CN_CHARS}])"  # what every number starts with: saves trying each branch at every position
     rf"(?:(?P<pct_cn>百分之(?P<pct_body>{_ARABIC}|{_CN_NUMBER}))"
     rf"|(?P<pml_cn>千分之(?P<pml_body>{_ARABIC}|{_CN_NUMBER}))"
+    rf"|(?P<pmy_cn>万分之(?P<pmy_body>{_ARABIC}|{_CN_NUMBER}))"
     rf"|(?P<arabic>{_ARABIC})(?:[ \t]?(?P<mult>[万亿]))?(?P<pct>[ \t]?%)?"
     rf"|(?P<cn>{_CN_NUMBER}))"
 )
 
 #: Words that state full coverage: a target of 100 %.
 COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "全体", "人人", "各", "每个", "每一", "都")
-#: Idioms of the form 应A尽A (应保尽保, 应养尽养, 应补尽补): everyone eligible is covered.
-_COVERAGE_IDIOM = re.compile(r"应(\w)尽\1|愿(\w)全\2")
+#: Idioms of the form 应A尽A (应保尽保, 应养尽养, 愿改尽改, 能治尽治): everyone eligible or willing is covered.
+_COVERAGE_IDIOM = re.compile(r"[应愿能](\w)尽\1|愿(\w)全\2")
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ class NumberMatch:
     """A number found in a text.
 
     ``value`` is the number in its own terms (``60%`` gives 60, ``2.4万`` gives
-    24000, ``千分之二`` gives 2); ``kind`` is ``"percent"``, ``"permille"`` or
-    ``"plain"``; ``start`` and ``end`` index the normalised text; ``text`` is
+    24000, ``千分之二`` gives 2, ``万分之五`` gives 5); ``kind`` is ``"percent"``,
+    ``"permille"``, ``"permyriad"`` or ``"plain"``; ``start`` and ``end`` index the normalised text; ``text`` is
     the matched characters.
     """
 
@@ -120,12 +121,12 @@ def find_numbers(text: str, *, normalised: bool = False) -> list[NumberMatch]:
     norm = text if normalised else normalise(text)
     found: list[NumberMatch] = []
     for m in _NUMBER_RE.finditer(norm):
-        if m.group("pct_cn") or m.group("pml_cn"):
-            body = m.group("pct_body") or m.group("pml_body")
+        if m.group("pct_cn") or m.group("pml_cn") or m.group("pmy_cn"):
+            body = m.group("pct_body") or m.group("pml_body") or m.group("pmy_body")
             value = _arabic_value(body) if body[0].isdigit() else parse_chinese_numeral(body)
             if value is None:
                 continue
-            kind = "percent" if m.group("pct_cn") else "permille"
+            kind = "percent" if m.group("pct_cn") else "permille" if m.group("pml_cn") else "permyriad"
         elif m.group("arabic"):
             value = _arabic_value(m.group("arabic"))
             if m.group("mult"):
@@ -145,9 +146,20 @@ def _tidy(value: float) -> float:
     return float(round(value, 6))
 
 
+#: What one unit of a per-mille or per-ten-thousand number is in percent (千分之二 is 0.2 %).
+PERCENT_PER = {"permille": 0.1, "permyriad": 0.01}
+
+
 def numbers_in(text: str, *, normalised: bool = False) -> set[float]:
     """The set of values stated in ``text`` (see :func:`find_numbers`)."""
     return {n.value for n in find_numbers(text, normalised=normalised)}
+
+
+def percents_in(text: str, *, normalised: bool = False) -> set[float]:
+    """The per-mille and per-ten-thousand values of ``text`` in percent (千分之二 gives 0.2, 万分之五 0.05)."""
+    return {
+        _tidy(n.value * PERCENT_PER[n.kind]) for n in find_numbers(text, normalised=normalised) if n.kind in PERCENT_PER
+    }
 
 
 def states_coverage(text: str, *, normalised: bool = False) -> bool:
@@ -160,10 +172,14 @@ def quote_states_value(quote: str, value: float, unit_id: str, *, normalised: bo
     """Whether ``quote`` states ``value`` (in ``unit_id``).
 
     True when the value is among the numbers of the quote, or when the value
-    is 100 percent and the quote states full coverage in words.
+    is 100 percent and the quote states full coverage in words, or when a
+    percentage is a per-mille or per-ten-thousand number of the quote
+    (千分之二 states 0.2 percent).
     """
     target = _tidy(float(value))
     if target in numbers_in(quote, normalised=normalised):
+        return True
+    if unit_id == "percent" and target in percents_in(quote, normalised=normalised):
         return True
     return unit_id == "percent" and target == 100.0 and states_coverage(quote, normalised=normalised)
 

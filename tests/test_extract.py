@@ -274,16 +274,17 @@ def test_time_per_year_is_a_standard(extract):
 
 
 FREQUENCIES = [
-    pytest.param("基层医疗卫生机构为老年人每年进行一次免费体检。", "=", "times_per_year", id="meinian-yici"),
-    pytest.param("村民委员会应当每两周至少探访一次独居老年人。", "≥", "", id="mei-liang-zhou"),
-    pytest.param("对特殊困难老年人每两天探视一次。", "=", "", id="mei-liang-tian"),
+    pytest.param("基层医疗卫生机构为老年人每年进行一次免费体检。", 1, "=", "times_per_year", "次", id="meinian-yici"),
+    # once every N periods: the interval N, with the period as measure word (docs/curation.md)
+    pytest.param("村民委员会应当每两周至少探访一次独居老年人。", 2, "≤", "", "周", id="mei-liang-zhou"),
+    pytest.param("对特殊困难老年人每两天探视一次。", 2, "=", "", "天", id="mei-liang-tian"),
 ]
 
 
-@pytest.mark.parametrize("text, operator, unit_id", FREQUENCIES)
-def test_frequency_is_a_standard(extract, text, operator, unit_id):
-    row = only(extract(text), 1)
-    assert (row["kind"], row["operator"], row["unit_id"], row["measure_word"]) == ("standard", operator, unit_id, "次")
+@pytest.mark.parametrize("text, value, operator, unit_id, measure_word", FREQUENCIES)
+def test_frequency_is_a_standard(extract, text, value, operator, unit_id, measure_word):
+    row = only(extract(text), value)
+    assert (row["kind"], row["operator"], row["unit_id"], row["measure_word"]) == ("standard", operator, unit_id, measure_word)
 
 
 COVERAGE = [

@@ -20,6 +20,7 @@ from comparison.numerals import (
         pytest.param("最高3000萬元", 30000000, id="wan-yuan"),
         pytest.param("百分之五十", 50, id="percent-words"),
         pytest.param("千分之二", 2, id="permille-words"),
+        pytest.param("万分之五", 5, id="permyriad-words"),
         pytest.param("二十平方米", 20, id="chinese-tens"),
         pytest.param("两家", 2, id="liang"),
         pytest.param("1,500张", 1500, id="thousands-separator"),
@@ -74,7 +75,7 @@ def test_percent_kind_is_marked():
 
 @pytest.mark.parametrize(
     "quote",
-    ["中心城區社區老年助餐服務全覆蓋", "所有乡镇(街道)居家养老服务中心均设立老年大学教学点", "各區成立區級養老服務指導中心", "确保应补尽补"],
+    ["中心城區社區老年助餐服務全覆蓋", "所有乡镇(街道)居家养老服务中心均设立老年大学教学点", "各區成立區級養老服務指導中心", "确保应补尽补", "居室改造愿修尽修"],
 )
 def test_coverage_words_state_100_percent(quote):
     assert states_coverage(quote)
@@ -88,3 +89,10 @@ def test_coverage_word_does_not_make_a_count():
 def test_value_absent_from_quote_is_rejected():
     assert not quote_states_value("建设家庭养老床位1500张以上", 1600, "beds")
     assert not quote_states_value("养老机构护理型床位占比不低于60%", 0.6, "percent")
+
+
+def test_per_mille_states_its_value_in_percent():
+    assert quote_states_value("不少于总建筑面积千分之三", 0.3, "percent")
+    assert quote_states_value("不少于总建筑面积千分之三", 3, "percent")  # as written, too
+    assert not quote_states_value("不少于总建筑面积千分之三", 0.03, "percent")
+    assert quote_states_value("不低于万分之八", 0.08, "percent")

@@ -11,8 +11,9 @@ The rules are written for the genre, not for particular documents:
 
 * Numbers are read in Arabic, full-width or Chinese numerals (二十, 零点一,
   一万二千, 百分之五十, 两; :mod:`comparison.numerals`). A number is a candidate
-  when it carries a unit (%, 百分之…, 张, 名, 个, 家, 平方米, 周岁, 元, 次, and
-  spans of time: 日, 个月, 工作日, 小时 …) or follows a comparison sign (a cell
+  when it carries a unit (%, 百分之…, 张, 名, 个, 家, 平方米, 亩, 公顷, 周岁, 元, 次,
+  and spans of time: 日, 个月, 工作日, 小时 …); 千分之N and 万分之N are N/10 and
+  N/100 percent, except beds or staff per 1000 older people or follows a comparison sign (a cell
   of a flattened table). The header a text repository puts before a document
   (a Markdown title, dates, ``<!-- INFO END -->``) is skipped. Years, dates, document numbers (〔2021〕21号), article numbers
   (第十四条), per-unit bases (每千名, 每百户), numbers inside quotation marks
@@ -25,10 +26,14 @@ The rules are written for the genre, not for particular documents:
 * Sentences about fines and violations (罚款, 没收, 违反本条例 …) and sentences
   or sections that describe the present (普查, 截至, 同比, 预计, the old
   population and its share, 发展基础, 规划背景, 法律责任 …) yield nothing; nor
-  does what is already done (已建成, 现有 …) unless a deadline follows it.
-* Coverage in words (全覆盖, 所有…均, 全部纳入, 覆盖全体, 保障人人享有, 应补尽补;
-  各区…成立, …均设立, 全面设置, 所有… when the sentence has a deadline) is
-  100 percent, unless the sentence only allows it (可以, 鼓励).
+  does what is already done (已建成, 现有 …) unless a deadline follows it, a
+  norm (应当, 按照) applies to it or it names built areas and housing
+  (已建成生活区, 已建成小区…), or it is a condition (现有床位不足40张的). In a
+  penalty's sentence, a condition (…期限不足五年的，由…责令…) is a parameter.
+* Coverage in words (全覆盖, 所有…均, 全部纳入, 覆盖全体, 保障人人享有, 应补尽补,
+  愿改尽改, 能X尽X; 各区…成立, …均设立, 全面设置, 全部…完成/到位, 所有… when the
+  sentence has a deadline) is 100 percent, unless the sentence only allows it
+  (可以, 鼓励); 应X尽X without a deadline is a standard.
 * The operator comes from 以上/以下/以内 after the number (内 and 前 after a
   span of time: 三个月内 ≤, 六十日前 ≥) or from the nearest cue before it
   (不低于, 至少, 年满, 提前 ≥; 不超过, 不得超过, 最高, 少于或等于 ≤; 不足, 少于,
@@ -36,11 +41,14 @@ The rules are written for the genre, not for particular documents:
   least the lower and at most the upper figure; the deadline from 到2025年, 2025年底前,
   2021~2023年, 到二〇二五年, “十四五”期间 in the same sentence (or before a
   semicolon), from a list of years paired by 分别, or from a table's header.
-* The kind: ages, amounts, durations, time limits and thresholds
-  (床位数在100张以上的, 床位不足五十张的，…) are parameters; per-household areas,
-  frequencies (每年一次, 每两周至少一次), time per period (每年不少于二十日),
-  原则上, and 应当 or a regulation's article without a deadline make a
-  standard; the rest targets.
+* The kind: ages, amounts, durations, time limits, thresholds and conditions
+  (床位数在100张以上的, 床位不足五十张的，…, 50张及以上床位的, 少于10人的, 每满五年的)
+  and the bases of subsidies (a count in a sentence that grants money, without
+  a deadline; 每增设1张) are parameters; per-household areas, frequencies
+  (每年一次; once every N periods, 每两天一次, is the interval N), time per
+  period (每年不少于二十日), floors on money (不少于2万元/年), shares set aside
+  (30%以上用于…), 原则上, and 应当, a regulation's article or a scope 每个X
+  without a deadline make a standard; the rest targets.
 * Indicators are suggested by the keywords of ``data/indicator_keywords.csv``.
 
 The package: :mod:`~comparison.extract.patterns` (units, operators, deadlines,

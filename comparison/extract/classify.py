@@ -11,6 +11,7 @@ import re
 
 from comparison.extract.measure import counts_facilities
 from comparison.extract.model import Candidate, Quantity
+from comparison.numerals import parse_chinese_numeral
 from comparison.extract.patterns import (
     BED_WORDS,
     CJK,
@@ -29,6 +30,12 @@ from comparison.extract.patterns import (
     PER_PERSON,
     PER_UNIT,
     PER_YEAR,
+    PER_INCREMENT,
+    SUBSIDY,
+    ALLOCATION,
+    ALLOCATION_BEFORE,
+    FUNDING_FLOOR,
+    PERIOD,
     POST_OPERATOR,
     TIME_KEYS,
     is_cn_numeral,
@@ -59,7 +66,7 @@ def quantity_allowed(ctx, n, q: Quantity, cue, post, clause_head: str) -> bool:
         bound = bound or OPERATORS.get(cue.group())
     if q.key == "years":
         clause = ctx.text[ctx.doc.clause_span(n.start)[0] : ctx.doc.clause_span(n.start)[1]]
-        return n.value < 100 and (bool(DURATION_CUE.search(clause)) or (bound in ("≤", "≥") and not GOAL_AFTER.match(ctx.text, q.end)))
+        return n.value < 100 and (bool(DURATION_CUE.search(clause)) or (bound is not None and not GOAL_AFTER.match(ctx.text, q.end)))
     if q.key == "times" and not PER_PERIOD.search(clause_head):
         return False
     if q.key in TIME_KEYS:  # a time limit (三个月内, 六十日前, 提前三十日, 不超过十五个工作日) or time per period
@@ -86,6 +93,9 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
     head = text[c.quote_start : c.pos]
     if q.key in ("table", "permille") or q.unit_id in ("beds", "people"):
         _per_1000(text, c, q)
+    if q.key == "permille" and c.unit_id != "percent" and q.scale != 1:
+        c.value = round(c.value / q.scale, 9)  # 千分之二 of older people: 2 per 1000, not 0.2 percent
+        c.reasons = [r for r in c.reasons if not r.startswith("千分之")]
     if q.unit_id == "m2" and PER_100_HOUSEHOLDS.search(head):
         c.unit_id = "m2_per_100_households"
     elif q.unit_id == "m2" and PER_PERSON.search(head):
@@ -97,7 +107,10 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
         c.reasons.append(f"ratio {base.group()}: units.csv has no unit for it")
     if q.key == "times" and not PER_YEAR.search(head):
         c.unit_id = ""
-        c.reasons.append("frequency not per year: units.csv has no unit for it")
+        if not _interval(ctx, c, q):
+            c.reasons.append("frequency not per year: units.csv has no unit for it")
+    if q.key == "land":
+        c.reasons.append(f"land area in {c.measure_word}: units.csv has no unit for it")
     if q.key == "points":
         c.reasons.append("percentage points: units.csv has no unit for them")
     if q.key == "distance":
@@ -108,6 +121,34 @@ def classify(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> None:
         c.reasons.append("per mille: units.csv has no unit for it")
     if c.kind != "parameter":
         c.kind = _kind(ctx, c, q, window, op_end)
+
+
+def _interval(ctx, c: Candidate, q: Quantity) -> bool:
+    """Once every N days, months or years (每两天…进行一次, 每三个月一次, 每季度一次): the interval N, with the period
+    as its measure word and no unit, a standard (docs/curation.md); 至少一次 makes the interval at most N. Not
+    每半年 (no numeral to quote) nor 每年 (times per year)."""
+    if c.value != 1:
+        return False
+    clause_start = ctx.doc.clause_span(c.pos)[0]
+    period = None
+    for period in PERIOD.finditer(ctx.text, max(clause_start, c.pos - 40), c.pos):
+        pass
+    if period is None or period.group("n") == "半":
+        return False
+    written = period.group("n")
+    if written is None:
+        value = 1.0
+    else:
+        value = float(written) if written.isdigit() else parse_chinese_numeral(written)
+        if value is None:
+            return False
+    unit = period.group("unit")
+    # at least once every two weeks is an interval of at most two weeks
+    c.operator = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}.get(c.operator, c.operator)
+    c.value, c.measure_word = value, ("个月" if unit == "月" and "个" in period.group() else unit)
+    c.kind = "standard"
+    c.reasons.append(f"once {period.group()}: the interval, {value:g} {c.measure_word}; units.csv has no unit for it")
+    return True
 
 
 def _per_1000(text: str, c: Candidate, q: Quantity) -> None:
@@ -130,7 +171,13 @@ def _per_1000(text: str, c: Candidate, q: Quantity) -> None:
 def _kind(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> str:
     """``parameter`` for ages, amounts, durations, caps and loan terms; ``standard`` for norms; else ``target``."""
     text = ctx.text
+    if q.unit_id == "yuan" and window.endswith(FUNDING_FLOOR) and not re.search("最高|最多", window):
+        c.reasons.append("a floor on money for every case")
+        return "standard"  # 每所运行经费不少于2万元/年
     if q.unit_id in ("age_years", "yuan", "years") or re.search("最高|最多", window):
+        return "parameter"
+    if why := _basis(ctx, c, window):
+        c.reasons.append(why)
         return "parameter"
     if m := PARAMETER_WORDS.search(text, c.quote_start, c.quote_end):
         c.reasons.append(f"policy setting ({m.group()})")
@@ -144,7 +191,27 @@ def _kind(ctx, c: Candidate, q: Quantity, window: str, op_end: int) -> str:
     head = text[ctx.sentence_start(c.pos) : c.pos]
     if "原则上" in head or (c.deadline is None and ("应当" in head or _in_article(ctx.doc, c.pos))):
         return "standard"  # 原则上 (as a rule); 应当 or a regulation's article, without a deadline
+    if c.deadline is None and c.scope.startswith("每个"):
+        c.reasons.append(f"a norm for {c.scope} without a deadline")
+        return "standard"  # 每个街道规划建设1处
+    if c.deadline is None and c.unit_id == "percent" and (ALLOCATION.match(text, op_end) or ALLOCATION_BEFORE.search(window)):
+        c.reasons.append("a share set aside without a deadline")
+        return "standard"  # 40%以上用于养老服务, 保留不低于20%的床位
     return "target"
+
+
+def _basis(ctx, c: Candidate, window: str) -> str:
+    """Why a count is the basis of a subsidy, not a goal: an increment it is paid per (每增设1张床位), or a count
+    in a sentence that grants money, without a deadline (床位设置30张，给予补助80万元); else empty."""
+    if c.unit_id not in COUNT_UNITS:
+        return ""
+    if PER_INCREMENT.search(window):
+        return "an increment a subsidy is paid per"
+    if c.deadline is None:
+        s_start, s_end = ctx.doc.sentence_span(c.pos)
+        if (m := SUBSIDY.search(ctx.text, s_start, s_end)) and "元" in ctx.text[s_start:s_end]:
+            return f"basis of a subsidy ({m.group()})"
+    return ""
 
 
 def _in_article(doc, pos: int) -> bool:

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from comparison.extract.model import Candidate
 from comparison.extract.patterns import (
     ACHIEVED,
+    CONDITION_AFTER,
     AREA_SCOPE,
     ASPIRATION,
     DEADLINE,
@@ -16,12 +17,15 @@ from comparison.extract.patterns import (
     DESCRIPTIVE_SECTION,
     LOOKAHEAD,
     LOOKBACK,
+    NORM_WORDS,
     NUMBER_RUN,
     PENALTY,
+    RESTATED_NORM,
     SCOPE,
     SCOPE_LEAD,
     SENTENCE_LOOKBACK,
     SENTENCE_OPENER,
+    STRICT_COMPARISON,
     VALUE_CELL,
     YEAR,
     YEAR_LIST,
@@ -75,7 +79,29 @@ class Context:
         done = last_match(ACHIEVED, self.text[s_start : n.start])
         if done is None or (done.group() == "现有" and n.kind != "plain"):
             return False
+        between = self.text[s_start + done.end() : n.start]
+        if NORM_WORDS.search(between):
+            return False  # 已建成住宅区应当按照每百户…: a norm for what was built
+        if self.is_condition(n.start, n.end):
+            return False  # 现有床位数不足40张的敬老院: a condition on what the sentence then says
         return self.first_deadline(s_start + done.end(), n.start, s_start) is None
+
+    def is_condition(self, start: int, end: int) -> bool:
+        """Whether the number at ``start``–``end`` follows a strict comparison (不足, 少于, 超过 …) in its clause
+        and a 的 closes its phrase (床位数不足40张且收住人数少于10人的敬老院): a condition, not a count."""
+        c_start = self.doc.clause_span(start)[0]
+        return bool(STRICT_COMPARISON.search(self.text, max(c_start, start - 12), start) and CONDITION_AFTER.match(self.text, end))
+
+    def penalty_condition(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a condition of a penalty's sentence (…期限不足五年的，由…责令改正): a clause
+        ending in 的 before the penalty, stating no norm (违反, 未按…标准) and comparing (不足, 超过 …)."""
+        s_start, _ = self.doc.sentence_span(pos)
+        c_start, c_end = self.doc.clause_span(pos)
+        sentence_head = self.text[s_start:c_end]
+        if not self.text[c_start:c_end].rstrip(",;:").endswith("的") or RESTATED_NORM.search(sentence_head):
+            return False
+        penalty = PENALTY.search(self.text, c_end, self.doc.sentence_span(pos)[1])
+        return penalty is not None and not PENALTY.search(sentence_head) and bool(STRICT_COMPARISON.search(self.text, c_start, pos))
 
     def in_quotation_marks(self, pos: int) -> bool:
         """Whether ``pos`` stands between quotation marks opened in its sentence."""

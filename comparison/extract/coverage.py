@@ -14,6 +14,7 @@ from comparison.extract.patterns import (
     COVERAGE_WEAK,
     FACILITY_NOUN,
     MEASURE_MAX,
+    OBLIGED_COVERAGE,
     PERMISSION,
     SLOGAN,
     after_marker,
@@ -54,6 +55,9 @@ def _coverage_at(ctx, m, strong: bool, taken: set, quotes: set) -> Candidate | N
     if PERMISSION.search(text, s_start, pos) and c.deadline is None:
         return None  # 有条件的地方可以逐步覆盖全体老年人: allowed, not promised
     c.measure = clean_measure(text[c.quote_start : c.quote_end])[:MEASURE_MAX]
+    if c.deadline is None and OBLIGED_COVERAGE.match(m.group()):
+        c.kind = "standard"  # 应保尽保 without a deadline: a norm for every eligible case
+        c.reasons.append("a norm without a deadline")
     ctx.aspiration(c, s_start)
     c.scope = ctx.scope(c, m.end() + 8)
     return c

@@ -36,6 +36,7 @@ CN_ORDINAL = "一二三四五六七八九十"
 UNIT = re.compile(
     r"(?P<points>个百分点)"
     r"|(?P<area>平方米|平米|m2)"
+    r"|(?P<land>亩|公顷)"  # land area (占地不少于二亩): units.csv has no unit for it
     r"|(?P<yuan>元)"
     r"|(?P<age>周岁|岁)"
     r"|(?P<person_times>人次)"
@@ -61,7 +62,7 @@ UNIT_IDS = {
     "people": "people", "items": "items", "times": "times_per_year", "years": "years",
 }
 QUANTITY_NAMES = {
-    "percent": "percent", "permille": "per mille", "points": "percentage points", "area": "area", "yuan": "amount",
+    "percent": "percent", "permille": "per mille", "permyriad": "per ten thousand", "land": "area", "points": "percentage points", "area": "area", "yuan": "amount",
     "age": "age", "years": "duration", "times": "frequency", "table": "table value", "distance": "distance",
     "days": "time limit", "months": "time limit", "weeks": "time limit", "hours": "time limit",
 }
@@ -117,12 +118,37 @@ DESCRIPTIVE = re.compile(
     # the old population and its share: 老年人口52.7万人, 老年人口占比…, 占户籍总人口的23.1%
     r"|老年人口(?:数|总数|总量)?(?:为|约|达到|达|超过|突破)?\d|人口(?:数|总数)?占|占(?:全[省市县区])?(?:户籍|常住)?总?人口"
 )
-# What is already done, before a number in its sentence (全市已建成养老机构286家); not 已建成居住区 (built-up areas).
+# What is already done, before a number in its sentence (全市已建成养老机构286家); not 已建成居住区, 已建成生活区,
+# 已建成的住宅楼 (areas and housing built before a norm, which the norm then applies to).
 ACHIEVED = re.compile(
-    "已(?:建成|建有)(?!居住|居民|住宅|小区|城区|城镇|区|的)|已(?:达到|达|有|完成|累计|实现|新增|覆盖|培训)|目前"
+    "已(?:建成|建有)(?!居住|居民|住宅|小区|城区|城镇|区|的"
+    rf"|[{CJK}]{{0,3}}?(?:生活区|片区|社区|小区|街区|园区|住宅|楼|城区|居住区)(?:[和、及与或]|应|按|未|中|内|[,;。]))"
+    "|已(?:达到|达|有|完成|累计|实现|新增|覆盖|培训)|目前"
     # 全市现有养老机构86家; not what is built on (在现有基础上, 利用现有资源)
     "|(?<!依托)(?<!利用)(?<!整合)(?<!盘活)(?<!在)现有(?!基础|资源|设施|条件)"
 )
+# What makes the words between 已建成 and a number a norm for what was built, not a count of it (已建成住宅区应当按照…).
+NORM_WORDS = re.compile("应当|应|按照|须")
+# A comparison that sets a condition when 的 ends its phrase (床位数不足40张的, 少于10人的机构): not a present count.
+STRICT_COMPARISON = re.compile("不足|少于|低于|不满|未满|不到|小于|超过|多于|高于|大于")
+CONDITION_AFTER = re.compile(r"[^,;。:\n的]{0,20}?的(?!标准|比例|要求|目标|基础)")
+# A number in a penalty's sentence that may be a parameter: in a condition (…不足五年的，由…责令…), not a norm restated.
+RESTATED_NORM = re.compile("违反|未按|未达到|不符合|标准")
+# A period per which something is done once: 每两天, 每三个月, 每季度, 每两年 (the interval is the quantity).
+PERIOD = re.compile(
+    r"每(?P<n>\d{1,3}|[一两二三四五六七八九十半]{1,3})?个?(?P<unit>年|季度|季|月|周|星期|天|日)(?![\d一两二三四五六七八九十])"
+)
+# Money granted in a sentence: the counts there set the basis of a subsidy or reward (床位设置30张，给予补助80万元).
+SUBSIDY = re.compile("补助|补贴|奖励|资助|奖补|补偿")
+# An increment a subsidy is paid per (每增设1张床位, 每增加1人).
+PER_INCREMENT = re.compile("每(?:增设|增加|新增|多增加|增)$")
+# What a threshold with 以上 may close before its noun (50张及以上床位的机构) or join (3家及以上，且…): a condition.
+THRESHOLD_AFTER = re.compile(rf"[{CJK}]{{1,4}}的|,?并?且[^,;。\n]{{1,20}}?的")
+# A share set aside for a use (40%以上用于养老服务, 保留不低于20%的床位): without a deadline, a norm.
+ALLOCATION = re.compile(r"[^,;。\n]{0,8}?用于|^的[^,;。\n]{0,6}?(?:用于|供|面向)")
+ALLOCATION_BEFORE = re.compile("(?:保留|预留|安排|提取|划出)[^,;。\n]{0,6}$")
+# A floor on money (不少于2万元/年): a norm for every case, not a policy setting.
+FUNDING_FLOOR = ("不少于", "不低于", "至少", "不得少于", "不得低于", "不应少于", "不应低于")
 # A figure a change starts from (由2020年的42.5%提高到55%): a baseline, not a goal.
 FROM = re.compile(r"(?:由|从)[^,;。\n]{0,12}$")
 CHANGE_TO = re.compile(r"[^\d,;。\n]{0,3}?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)(?:到|至)")
@@ -140,7 +166,8 @@ PER_UNIT = re.compile(rf"每[{CJK}]")
 PER_1000_OLDER = re.compile("每千名?老年人|每千名?老人|千名老年人")
 PER_100_HOUSEHOLDS = re.compile("每一?百户")
 # Other per-unit bases (每万名老年人, 每千人口): units.csv has no unit for them.
-PER_BASE = re.compile("每一?(?:十万|百|千|万)(?:名|个|户|张)?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
+# A few words may stand between (每百张养老机构床位).
+PER_BASE = re.compile(rf"每一?(?:十万|百|千|万)(?:名|个|户|张)?[{CJK}]{{0,6}}?(?:老年人|老人|常住人口|人口|人|户|床位|床)")
 RANGE_DASH = re.compile("[—–~\\-至到]")
 PER_PERSON = re.compile("人均|每人")
 OLDER_PEOPLE = re.compile("老年人|老人")
@@ -156,10 +183,12 @@ AREA_SCOPE = re.compile("中心城区|农村|城区|城镇|城市|山区|乡村"
 SCOPE_LEAD = re.compile(r"^(?:其中|力争|争取|到|全市|全县|全区|在)+")
 # 所有 as "all" when 均/都/全部 follows in its clause (所有乡镇均设立…), not 集体所有的 (owned), 所有人, 所有权.
 COVERAGE_STRONG = re.compile(
-    r"(?=[全覆人应愿所])(?:全覆盖|全面覆盖|全部覆盖|覆盖全体|(?<=保障|确保|实现)人人享有|应(\w)尽\1|愿(\w)全\2"
+    r"(?=[全覆人应愿能所])(?:全覆盖|全面覆盖|全部覆盖|覆盖全体|(?<=保障|确保|实现)人人享有|[应愿能](\w)尽\1|愿(\w)全\2"
     r"|全部(?:纳入|实现|达到|建成|建立|设立|配备|享有)"
     r"|所有(?<![权归体家人]所有)(?![权制者人的])(?=[^,;。:\n]{1,30}?(?:均|都|全部)))"
 )
+# Coverage as an obligation (应保尽保, 应养尽养): without a deadline, a norm; 愿改尽改 (all who wish) stays a goal.
+OBLIGED_COVERAGE = re.compile(r"应(\w)尽\1")
 # Permission, not commitment, before coverage words (有条件的地方可以逐步覆盖全体老年人).
 PERMISSION = re.compile("可以|可(?=[\u4e00-\u9fff]{0,4}(?:覆盖|纳入|实现))|鼓励|支持")
 # Coverage words that need a deadline in their sentence to state a target.
@@ -167,6 +196,7 @@ COVERAGE_WEAK = re.compile(
     r"(?=[各均全所])(?:各(?:中心城区|区县|县区|区|县|市|乡镇|镇|街道|社区|村)(?:\([^)]{1,6}\))?(?:均|都)?(?:成立|设立|建立|建成|建有|设置|配备)"
     r"|均(?:设立|设置|建立|建成|建有|达到|配备|实现|开展|纳入|提供|具备|成立)"
     r"|全面(?:设置|设立|配备|配置|建有)"
+    rf"|全部[{CJK}]{{1,3}}?(?:完成|到位|覆盖)"  # 全部安装完成, 全部改造到位
     r"|所有(?<![权归体家人]所有)(?![权制者人的]))"  # 所有 without 均 (城区所有养老机构提供…) needs a deadline
 )
 SLOGAN = re.compile(rf"(?<=[“\"、])一(?P<per>[{CJK}]{{1,2}})一(?P<what>[{CJK}]{{1,3}}?)(?=[”\"、])")

@@ -32,6 +32,8 @@ from comparison.extract.patterns import (
     RANGE_DASH,
     RATE_AFTER,
     SIGNS,
+    STRICT_COMPARISON,
+    THRESHOLD_AFTER,
     THRESHOLD_WORDS,
     UNIT,
     UNIT_IDS,
@@ -40,6 +42,7 @@ from comparison.extract.patterns import (
     last_match,
 )
 from comparison.extract.tables import Tables
+from comparison.numerals import PERCENT_PER
 
 
 class Reader:
@@ -106,20 +109,27 @@ class Reader:
         q = self._quantity(n)
         if q is None:
             return None
+        in_penalty = bool(self.ctx.excluded(n.start))  # only a condition of a penalty's sentence gets here
+        if in_penalty and q.unit_id == "yuan":
+            return None
         t = self.text
         c_start, c_end = self.ctx.clause_around(n.start, q.end)
         window = t[max(c_start, previous_end) : n.start]
         post = post_operator(t, q)
-        cue = None if post or q.more else last_match(PRE_OPERATOR, window)
+        # the numeral's first character is kept so that 满(?=五) sees what follows it (每满五年)
+        cue = None if post or q.more else last_match(PRE_OPERATOR, window + t[n.start : n.start + 1])
         if not quantity_allowed(self.ctx, n, q, cue, post, t[c_start : n.start]):
             return None
         if FROM.search(t, max(c_start, n.start - 14), n.start) and CHANGE_TO.match(t, q.end, c_end):
             return None  # 由2020年的42.5%提高到55%: where the change starts
         if q.key == "age" and RATE_AFTER.match(t, post.end() if post else q.end, c_end):
             return None  # 65岁及以上老年人健康管理率: the age only says whose rate it is
-        c = Candidate(n.start, after_marker(t, c_start, n.start), c_end, n.value * q.scale, q.unit_id, "number", measure_word=q.measure_word)
+        value = n.value if q.scale == 1 else round(n.value * q.scale, 9)  # 0.3, not 0.30000000000000004
+        c = Candidate(n.start, after_marker(t, c_start, n.start), c_end, value, q.unit_id, "number", measure_word=q.measure_word)
         stated = f"{QUANTITY_NAMES.get(q.key, 'count')} {t[n.start : q.end]}"
-        if q.scale != 1:
+        if q.key in PERCENT_PER:
+            c.reasons.append(f"{n.text}: {c.value:g} percent")
+        elif q.scale != 1:
             c.scale = q.scale
             c.notes = f"the table gives {n.text} in units of {q.scale:g} ({q.measure_word}, from the indicator's name)"
             c.reasons.append(f"×{q.scale:g} from the unit in the indicator's name")
@@ -142,8 +152,18 @@ class Reader:
         classify(self.ctx, c, q, window, op_end)
         # 100张床位以上的养老机构, 1000平方米以下的建筑, 床位数在一百张以上的: a condition on what follows
         conditional = t.startswith("在", n.start - 1) and t.startswith("的", post.end()) if post else False
-        if post and post.group("op") in THRESHOLD_WORDS and (post.group("noun") or c.unit_id == "m2" or conditional):
-            mark_threshold(t, c, post, conditional)
+        joined = None
+        if in_penalty:
+            c.kind = "parameter"
+            c.reasons.append("condition of a penalty (…的，), not the penalty")
+        elif cue and STRICT_COMPARISON.fullmatch(cue.group()) and self.ctx.is_condition(n.start, q.end):
+            c.kind = "parameter"  # 床位数不足40张且收住人数少于10人的敬老院: a condition on what the sentence then says
+            c.reasons.append(f"threshold ({cue.group()} … 的 states a condition)")
+        elif post and post.group("op") in THRESHOLD_WORDS and (
+            post.group("noun") or c.unit_id == "m2" or conditional or (joined := THRESHOLD_AFTER.match(t, post.end()))
+        ):
+            # 3家及以上，且…的: one of the conditions the sentence joins
+            mark_threshold(t, c, post, conditional or bool(joined and "且" in joined.group()))
         elif cue and CONDITION_END.match(t, op_end) and c.kind != "parameter":
             c.kind = "parameter"  # 床位不足五十张的，…: a condition on what the sentence then asks
             c.reasons.append(f"threshold ({cue.group()} … 的 states a condition)")
@@ -166,7 +186,8 @@ class Reader:
             return False
         if n.text in ("万", "亿") and before == "(":
             return False  # the unit of a table's column: 养老床位总量(万张)
-        if self.ctx.excluded(n.start) or self.ctx.achieved(n):
+        why = self.ctx.excluded(n.start)
+        if (why and not (why.startswith("penalty") and self.ctx.penalty_condition(n.start))) or self.ctx.achieved(n):
             return False
         return not self.ctx.in_quotation_marks(n.start)
 
@@ -177,8 +198,8 @@ class Reader:
             return self.tables.cell_quantity(n, row)
         if n.kind == "percent":
             return Quantity("percent", "percent", "", n.end)
-        if n.kind == "permille":
-            return Quantity("permille", "", "", n.end)
+        if n.kind in PERCENT_PER:  # 千分之二 is 0.2 percent, 万分之五 0.05: units.csv has no per-mille unit
+            return Quantity(n.kind, "percent", "", n.end, scale=PERCENT_PER[n.kind])
         more = t.startswith(("余", "多"), n.end)
         m = UNIT.match(t, n.end + more)
         if m:
