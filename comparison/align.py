@@ -50,6 +50,9 @@ STATUS_ORDER = ("quantified", "qualitative", "not_mentioned")
 #: The mark after a target in a comparison cell whose row compares targets that differ in a stated respect.
 DIFFERS_MARK = "△"
 
+#: How a target that names no scope or population group is described where it differs from one that does.
+NO_SCOPE = ("全地区，未限定范围或人群", "whole jurisdiction, no group named")
+
 #: What may differ between targets of one measure, each shown with :data:`DIFFERS_MARK` and named in ``differences``.
 RESPECTS = {
     "scope": ("适用范围或人群不同", "scope or population group differs"),
@@ -564,7 +567,7 @@ def _differences(group: pd.DataFrame, names: pd.Series, lang: str) -> tuple[set[
     marks: set[str] = set()
     notes = []
     sep = "; " if lang == "en" else "；"
-    whole = pick("全地区", "whole jurisdiction", lang)
+    whole = pick(*NO_SCOPE, lang)
     if group["scope"].nunique() > 1:
         marks |= set(group["target_id"])
         who = sep.join(f"{names[str(j)]} ({s or whole})" if lang == "en" else f"{names[str(j)]}（{s or whole}）" for j, s in zip(group["jurisdiction_id"], group["scope"]))
