@@ -21,8 +21,8 @@ Scoring (:mod:`comparison.extract.scoring`):
   *param recall*;
 * *precision* = candidates that match some fact (of any kind) / all proposed
   candidates;
-* *indicator* (seeds only) = matching pairs whose suggested indicator is the
-  curated one (both empty counts as the same);
+* *topic* (seeds only) = matching pairs whose suggested topic is the topic of
+  the curated target's measure (both empty counts as the same);
 * *kind* = matching pairs whose kind (target, standard, parameter) is the
   labelled one.
 
@@ -123,7 +123,7 @@ def evaluate(name: str, source_id: str, text: str, facts: pd.DataFrame, codebook
     candidates = extract_candidates(text, source_id=source_id, codebook=codebook)
     s = score(facts, candidates, text)
     pairs = matching_pairs(facts, candidates, text)
-    column = suggestion_column()  # indicator_id: the codebook entry a candidate suggests
+    column = suggestion_column()  # topic_id: the codebook entry a candidate suggests
     compared = column in facts and column in candidates
 
     def entry(frame: pd.DataFrame, row: int) -> str:
@@ -143,6 +143,9 @@ def genres(seeds: Path, dev: Path):
     if seeds.is_dir():
         sources = pd.read_csv(ROOT / "data" / "sources.csv", dtype=str)
         targets = pd.read_csv(ROOT / "data" / "targets.csv", dtype={"quote": str})
+        # The extractor suggests a topic: compare it with the topic of each curated target's measure.
+        measures = pd.read_csv(ROOT / "data" / "measures.csv", dtype=str)
+        targets["topic_id"] = targets["measure_id"].map(dict(zip(measures["measure_id"], measures["topic_id"])))
         docs = [
             (src["source_id"], src["source_id"], read_policy_text(seeds / src["text_file"]), targets[targets["source_id"] == src["source_id"]].reset_index(drop=True))
             for _, src in sources.iterrows()

@@ -50,7 +50,7 @@ _JOINERS = re.compile(r"[\s\-_·・.]+")
 #: What each kind of name is looked up in: (table attribute, id column, singular, plural).
 KINDS: dict[str, tuple[str, str, str, str]] = {
     "city": ("jurisdictions", "jurisdiction_id", "city", "cities"),
-    "indicator": ("indicators", "indicator_id", "indicator", "indicators"),
+    "indicator": ("topics", "topic_id", "topic", "topics"),  # the former name of topics
     "topic": ("topics", "topic_id", "topic", "topics"),
     "measure": ("measures", "measure_id", "measure", "measures"),
     "domain": ("domains", "domain_id", "domain", "domains"),

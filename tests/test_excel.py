@@ -47,7 +47,8 @@ def _targets_csv() -> pd.DataFrame:
     raw = pd.read_csv(DATA / "targets.csv", dtype=object, keep_default_na=False)
     expected = raw.replace("", pd.NA)
     expected["value"] = pd.to_numeric(raw["value"]).astype("float64")
-    expected["deadline_year"] = pd.to_numeric(raw["deadline_year"]).astype("Int64")
+    for year in ("deadline_stated", "deadline_implied"):
+        expected[year] = pd.to_numeric(raw[year]).astype("Int64")
     expected["is_aspirational"] = raw["is_aspirational"].map({"true": True, "false": False}).astype(bool)
     return expected
 

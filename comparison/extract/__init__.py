@@ -49,7 +49,7 @@ The rules are written for the genre, not for particular documents:
   period (每年不少于二十日), floors on money (不少于2万元/年), shares set aside
   (30%以上用于…), 原则上, and 应当, a regulation's article or a scope 每个X
   without a deadline make a standard; the rest targets.
-* Indicators are suggested by the keywords of ``data/indicator_keywords.csv``.
+* Topics are suggested by the keywords of ``data/topic_keywords.csv``.
 
 The package: :mod:`~comparison.extract.patterns` (units, operators, deadlines,
 cue words), :mod:`~comparison.extract.reader` (which numbers are candidates

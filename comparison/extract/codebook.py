@@ -12,7 +12,7 @@ from pathlib import Path
 from comparison.extract.patterns import EXTRA_COLUMNS
 
 #: The table of keywords that suggest an entry of the codebook for a candidate.
-KEYWORDS = "indicator_keywords"
+KEYWORDS = "topic_keywords"
 
 
 def _data_dir(data_dir: Path | str | None) -> Path:
@@ -29,10 +29,13 @@ def _descriptor(data_dir: Path | str | None) -> dict:
 
 
 def target_columns(data_dir: Path | str | None = None) -> list[str]:
-    """The columns of ``targets.csv`` (from ``datapackage.yaml``) followed by :data:`EXTRA_COLUMNS`."""
+    """The columns of ``targets.csv`` (from ``datapackage.yaml``), then the column of the suggested codebook entry
+    when ``targets.csv`` has none (``topic_id``: the curator picks the measure), then :data:`EXTRA_COLUMNS`."""
     from comparison.tables import field_names, resource_schema
 
-    return field_names(resource_schema(_descriptor(data_dir), "targets")) + list(EXTRA_COLUMNS)
+    columns = field_names(resource_schema(_descriptor(data_dir), "targets"))
+    suggested = suggestion_column(data_dir)
+    return columns + ([suggested] if suggested not in columns else []) + list(EXTRA_COLUMNS)
 
 
 def source_id_pattern(data_dir: Path | str | None = None) -> str:
@@ -45,8 +48,8 @@ def source_id_pattern(data_dir: Path | str | None = None) -> str:
 
 
 def _keyword_reference(descriptor: dict) -> tuple[str, str, str]:
-    """The keyword table's id column, and the resource and column it refers to (``indicator_id`` →
-    ``indicators.indicator_id``), from the table's foreign key."""
+    """The keyword table's id column, and the resource and column it refers to (``topic_id`` →
+    ``topics.topic_id``), from the table's foreign key."""
     from comparison.tables import resource_schema
 
     schema = resource_schema(descriptor, KEYWORDS)
@@ -55,8 +58,8 @@ def _keyword_reference(descriptor: dict) -> tuple[str, str, str]:
 
 
 def suggestion_column(data_dir: Path | str | None = None) -> str:
-    """The column of ``targets.csv`` that takes a suggested codebook entry: the one whose foreign key refers to the
-    same table as the keywords' (``indicator_id``)."""
+    """The column that takes a suggested codebook entry: the column of ``targets.csv`` whose foreign key refers to
+    the same table as the keywords', else the keywords' own id column (``topic_id``)."""
     from comparison.tables import resource_schema
 
     descriptor = _descriptor(data_dir)
@@ -94,7 +97,7 @@ def default_source_id(path: Path | str, text: str, pattern: str) -> str:
 
 
 def load_codebook(data_dir: Path | str | None = None):
-    """The keywords of ``indicator_keywords.csv``: a frame with the columns ``entry_id`` (the codebook entry a
+    """The keywords of ``topic_keywords.csv``: a frame with the columns ``entry_id`` (the codebook entry a
     keyword suggests, in the column its foreign key names), ``keyword``, ``weight`` and ``name_en`` (the entry's
     English name).
 

@@ -20,7 +20,7 @@ def _keyword_table(rows: tuple[tuple, ...]) -> tuple[re.Pattern, dict[str, tuple
 
 
 def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
-    """Fill ``indicator_id`` and ``measure_en`` from the keywords of ``codebook`` (see :data:`MIN_INDICATOR_SCORE`).
+    """Fill ``suggested_id`` and ``measure_en`` from the keywords of ``codebook`` (see :data:`MIN_INDICATOR_SCORE`).
 
     ``codebook`` is a frame as returned by :func:`~comparison.extract.codebook.load_codebook`: the entry a keyword
     suggests in its first column, then ``keyword``, ``weight`` and ``name_en``.
@@ -45,6 +45,6 @@ def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
         if scores:
             best = max(scores, key=scores.get)
             if scores[best] >= MIN_INDICATOR_SCORE:
-                c.indicator_id = best
+                c.suggested_id = best
                 c.measure_en = entries[first_word[best]][2]
                 c.reasons.append(f"keyword {first_word[best]}")

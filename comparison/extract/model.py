@@ -30,7 +30,7 @@ class Candidate:
     aspirational: bool = False
     has_cue: bool = False
     cue: str = ""
-    indicator_id: str = ""
+    suggested_id: str = ""
     measure_en: str = ""
     scale: float = 1.0  # the value is the stated number times this (a table's 万张)
     notes: str = ""

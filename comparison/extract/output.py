@@ -33,7 +33,7 @@ def checked_quote(doc, c: Candidate, quote: str, norm: str) -> str | None:
 def frame_of(rows: list[dict], source_id: str, columns: list[str]):
     """The rows as a DataFrame numbered ``{source_id}-t01`` … in reading order.
 
-    Numbers are ``float64``, ``deadline_year`` is ``Int64``, ``is_aspirational``
+    Numbers are ``float64``, ``deadline_stated`` is ``Int64``, ``is_aspirational``
     is ``bool``, the other columns are text.
     """
     import numpy as np
@@ -44,7 +44,7 @@ def frame_of(rows: list[dict], source_id: str, columns: list[str]):
     data["source_id"] = [source_id] * len(rows)
     typed = {
         "value": np.array(data["value"], dtype="float64"),
-        "deadline_year": pd.array(data["deadline_year"], dtype="Int64"),
+        "deadline_stated": pd.array(data["deadline_stated"], dtype="Int64"),
         "is_aspirational": np.array(data["is_aspirational"], dtype=bool),
         "confidence": np.array(data["confidence"], dtype="float64"),
     }
@@ -65,20 +65,22 @@ def _plain_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def row_of(c: Candidate, quote: str, suggestion_column: str = "indicator_id") -> dict:
+def row_of(c: Candidate, quote: str, suggestion_column: str = "topic_id") -> dict:
     """The output row of candidate ``c`` (ids are filled in afterwards); its suggested codebook entry goes into
     ``suggestion_column``."""
     return {
         "clause": c.clause,
         "kind": c.kind,
-        suggestion_column: c.indicator_id,
+        suggestion_column: c.suggested_id,
         "measure_zh": c.measure,
         "measure_en": c.measure_en,
         "operator": c.operator,
         "value": c.value,
         "unit_id": c.unit_id,
         "measure_word": c.measure_word,
-        "deadline_year": c.deadline,
+        "deadline_stated": c.deadline,
+        # The curator sets plan_end (and deadline_implied) where the document's period implies a year.
+        "deadline_basis": "stated" if c.deadline is not None else "none",
         "scope_zh": c.scope,
         "scope_en": "",
         "attribute": c.attribute,
@@ -93,7 +95,7 @@ def row_of(c: Candidate, quote: str, suggestion_column: str = "indicator_id") ->
 def _confidence(c: Candidate) -> float:
     """How likely a curator keeps the candidate, from the evidence found for it."""
     score = {"number": 0.55, "coverage": 0.5, "slogan": 0.35}[c.found_by]
-    score += 0.15 * c.has_cue + 0.15 * (c.deadline is not None) + 0.1 * bool(c.indicator_id)
+    score += 0.15 * c.has_cue + 0.15 * (c.deadline is not None) + 0.1 * bool(c.suggested_id)
     if not c.unit_id:
         score -= 0.2
     return round(min(max(score, 0.05), 0.95), 2)
