@@ -22,21 +22,22 @@ th {{ background: #f0f0ec; }}
 """
 
 
-def page(*, lang: str, title: str, body: str, depth: int = 0, extra_css: str = "", script: str = "", alternate: str | None = None) -> str:
+def page(*, lang: str, title: str, body: str, depth: int = 0, extra_css: str = "", script: str = "", alternate: str | None = None, nav: bool = True) -> str:
     """A whole HTML page of an edition; ``depth`` is how many folders below the edition's folder it sits.
 
     ``alternate`` is the same page's path in the other edition, relative to
     this page (for the language switch); nothing is loaded from the network.
     """
     up = "../" * depth
-    nav = [
+    links = [
         f'<a href="{up}index.html">{html.escape(word("contents", lang))}</a>',
         f'<a href="{up}explorer.html">{html.escape(word("explorer", lang))}</a>',
         f'<a href="{up}index.html#sources">{html.escape(word("sources", lang))}</a>',
         f'<a href="{up}index.html#downloads">{html.escape(word("downloads", lang))}</a>',
     ]
     if alternate:
-        nav.append(f'<a class="edition" href="{html.escape(alternate)}">{html.escape(word("other_edition", lang))}</a>')
+        links.append(f'<a class="edition" href="{html.escape(alternate)}">{html.escape(word("other_edition", lang))}</a>')
+    nav_html = f'<nav class="site">{"".join(links)}</nav>' if nav else ""
     script_tag = f"<script>\n{script}\n</script>" if script else ""
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -44,7 +45,7 @@ def page(*, lang: str, title: str, body: str, depth: int = 0, extra_css: str = "
 <title>{html.escape(title)} · {html.escape(word("site_title", lang))}</title>
 <style>{CSS}{extra_css}</style></head>
 <body>
-<nav class="site">{"".join(nav)}</nav>
+{nav_html}
 <main>
 {body}
 </main>

@@ -75,6 +75,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "choose_edition": ("选择版本", "Choose an edition"),
     "differences": ("差异", "differs in"),
     "hedged": ("力争", "aim"),
+    "solution": ("解答（先自己做，再点开）", "Solution (try first, then open)"),
+    "exercises": ("练习", "exercises"),
+    "notebooks_in_lab": ("在 JupyterLab 中打开 notebooks/ 文件夹，可运行并修改这些笔记本。", "Open the notebooks/ folder in JupyterLab to run and change these notebooks."),
+    "tables": ("CSV 表格", "CSV tables"),
 }
 
 

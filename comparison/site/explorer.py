@@ -1,0 +1,318 @@
+"""The comparison explorer: one static page to choose measures and places and compare like with like.
+
+The page embeds its data as JSON (:func:`explorer_data`) and a small script
+draws, for the chosen measures and places, the like-for-like table (one row
+per measure, each value linked to its passage on the annotated source page,
+its quote beside it), the coverage map by topic and the national reference.
+Nothing is fetched: it works from ``file://``.
+
+A measure is one quantity. With a codebook of measures (``measure_id`` in
+:func:`comparison.align.targets_long`) that is the measure; with the older
+codebook of indicators, an indicator's targets are split by unit so that a
+row never holds two units.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from comparison.site import passage_url
+from comparison.site.layout import json_for_script, page
+from comparison.site.words import word
+
+
+def _str(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _names(table: pd.DataFrame, id_col: str, lang: str) -> dict[str, str]:
+    from comparison.script import to_script
+
+    if lang == "en":
+        names = table["name_en"]
+    else:
+        names = table["name_zh"].map(lambda v: to_script(v, lang) if isinstance(v, str) else v)
+    return dict(zip(table[id_col].astype(str), names.astype(str)))
+
+
+def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> dict:
+    """Everything the explorer shows, as plain lists and dicts ready for JSON.
+
+    * ``places``: ``[{id, name}]`` in display order;
+    * ``domains``: ``[{id, name}]``; ``topics``: ``[{id, name, domain}]`` in codebook order;
+    * ``measures``: ``[{id, topic, name, unit, national: {text, quote, source} | null}]``;
+    * ``targets``: ``[{id, place, measure, text, quote, marks: [..], url}]`` — ``url`` is the passage
+      on the annotated source page (empty when the source has no page), ``marks`` say in which
+      stated respect a target differs (hedged, scope, attribute);
+    * ``coverage``: ``{topic: {place: status}}`` with ``quantified`` / ``qualitative`` / ``not_mentioned``;
+    * ``words``: the page's labels in ``lang``.
+
+    Policy parameters are left out: they are settings, not goals.
+    """
+    from comparison import align
+
+    long = align.targets_long(ds, lang)
+    kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"].astype(str)))
+    long = long[long["target_id"].map(kind) != "parameter"]
+    has_measures = "measure_id" in long.columns and getattr(ds, "measures", None) is not None
+    topic_col = "topic_id" if "topic_id" in long.columns else "indicator_id"
+    topic_table = getattr(ds, "topics", None)
+    if topic_table is None:
+        topic_table = ds.indicators.rename(columns={"indicator_id": "topic_id"})
+    topic_order = list(topic_table.sort_values("order")["topic_id"].astype(str)) if "order" in topic_table.columns else list(topic_table["topic_id"].astype(str))
+    topic_names = _names(topic_table, "topic_id", lang)
+    topic_domain = dict(zip(topic_table["topic_id"].astype(str), topic_table["domain_id"].astype(str)))
+    units = dict(zip(ds.units["unit_id"].astype(str), ds.units["name_en" if lang == "en" else "name_zh"].astype(str)))
+    if lang == "zh-Hant":
+        from comparison.script import to_traditional
+
+        units = {k: to_traditional(v) for k, v in units.items()}
+    national = align.national_reference(ds, lang)
+    nat_rows = ds.national_targets
+
+    measures: dict[str, dict] = {}
+    if has_measures:
+        m = ds.measures
+        m_names = _names(m, "measure_id", lang)
+        for mid, tid, unit in zip(m["measure_id"].astype(str), m["topic_id"].astype(str), m["unit_id"].astype(str)):
+            measures[mid] = {"id": mid, "topic": tid, "name": m_names.get(mid, mid), "unit": units.get(unit, unit), "national": None}
+        key = long["measure_id"].astype("string")
+        nat_key = nat_rows["measure_id"].astype(str) if "measure_id" in nat_rows.columns else nat_rows["indicator_id"].astype(str)
+    else:
+        key = (long["indicator_id"].astype("string") + ":" + long["unit_id"].astype(str)).astype("string")
+        for k, tid, unit in zip(key.tolist(), long["indicator_id"].astype("string").tolist(), long["unit_id"].astype(str).tolist()):
+            if isinstance(k, str) and k not in measures:
+                measures[k] = {"id": k, "topic": tid, "name": f"{topic_names.get(tid, tid)} ({units.get(unit, unit)})", "unit": units.get(unit, unit), "national": None}
+        nat_key = nat_rows["indicator_id"].astype(str) + ":" + nat_rows["unit_id"].astype(str)
+    ref_text = national.to_dict()
+    for k, ref_id, quote, source in zip(
+        nat_key.tolist(),
+        (nat_rows["measure_id"] if "measure_id" in nat_rows.columns else nat_rows["indicator_id"]).astype(str).tolist(),
+        nat_rows["quote"].tolist(),
+        nat_rows["source"].tolist(),
+    ):
+        if k in measures:
+            measures[k]["national"] = {"text": _str(ref_text.get(ref_id, "")), "quote": _str(quote), "source": _str(source)}
+
+    targets = []
+    scope = long["scope"] if "scope" in long.columns else pd.Series("", index=long.index)
+    attribute = long["attribute"] if "attribute" in long.columns else pd.Series("", index=long.index)
+    for row_key, tid, sid, place, text, quote, hedged, sc, attr in zip(
+        key.tolist(), long["target_id"].tolist(), long["source_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist(),
+        long["target"].tolist(), long["quote"].tolist(), long["is_aspirational"].tolist(), scope.tolist(), attribute.tolist(),
+    ):
+        if not isinstance(row_key, str) or row_key not in measures:
+            continue
+        marks = []
+        if hedged:
+            marks.append(word("hedged", lang))
+        if _str(sc):
+            marks.append(f"{word('scope', lang)}: {_str(sc)}")
+        if _str(attr):
+            marks.append(_str(attr))
+        targets.append(
+            {
+                "id": tid,
+                "place": place,
+                "measure": row_key,
+                "text": _str(text),
+                "quote": _str(quote),
+                "marks": marks,
+                "url": passage_url(sid, tid) if sid in linked_sources else "",
+            }
+        )
+    order = {t: i for i, t in enumerate(topic_order)}
+    measure_list = sorted(measures.values(), key=lambda m: (order.get(m["topic"], len(order)), m["name"]))
+    cov = align.coverage_long(ds)
+    cov_topic = "topic_id" if "topic_id" in cov.columns else "indicator_id"
+    coverage: dict[str, dict[str, str]] = {}
+    for t, j, status in zip(cov[cov_topic].astype(str), cov["jurisdiction_id"].astype(str), cov["status"].astype(str)):
+        coverage.setdefault(t, {})[j] = status
+    places = [{"id": j, "name": n} for j, n in _names(ds.jurisdictions.sort_values("order"), "jurisdiction_id", lang).items()]
+    domains = [{"id": d, "name": n} for d, n in _names(ds.domains.sort_values("order"), "domain_id", lang).items()]
+    topics = [{"id": t, "name": topic_names.get(t, t), "domain": topic_domain.get(t, "")} for t in topic_order]
+    keys = (
+        "places measures topics domain all none shared_only quantified qualitative not_mentioned national coverage "
+        "open_passage no_rows rows_shown measure differences quote"
+    ).split()
+    return {
+        "places": places,
+        "domains": domains,
+        "topics": topics,
+        "measures": measure_list,
+        "targets": targets,
+        "coverage": coverage,
+        "words": {k: word(k, lang) for k in keys},
+    }
+
+
+EXPLORER_CSS = """
+.layout { display: grid; grid-template-columns: 19em 1fr; gap: 1.5em; align-items: start; }
+.filters { position: sticky; top: .5em; max-height: 95vh; overflow: auto; font-size: .9em; border-right: 1px solid #ddd; padding-right: .8em; }
+.filters fieldset { border: 1px solid #ddd; margin: 0 0 .8em; }
+.filters label { display: block; }
+.filters .topic > label { font-weight: bold; }
+.filters .topic .measure { margin-left: 1.4em; font-weight: normal; }
+.filters button { font-size: .85em; }
+#table td { min-width: 8em; }
+#table td.measure { min-width: 14em; }
+#table tr.topic th { background: #e7eef7; }
+.value { font-weight: bold; }
+.quote { font-size: .82em; color: #555; margin: .1em 0 .5em; }
+.mark { font-size: .8em; color: #9a3412; border: 1px solid #fdba74; border-radius: 3px; padding: 0 .25em; margin-left: .3em; }
+.status-qualitative { color: #1d4ed8; }
+.status-not_mentioned { color: #888; }
+#coverage td { text-align: center; font-size: .85em; }
+#coverage td.quantified { background: #15803d; color: #fff; }
+#coverage td.qualitative { background: #bfdbfe; }
+#coverage td.not_mentioned { background: #f3f4f6; color: #888; }
+"""
+
+EXPLORER_SCRIPT = r"""
+(function () {
+  const D = JSON.parse(document.getElementById('data').textContent);
+  const W = D.words;
+  const el = (tag, attrs, ...kids) => {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => { if (k === 'class') e.className = v; else e.setAttribute(k, v); });
+    kids.forEach(k => e.append(k));
+    return e;
+  };
+  const placeBox = document.getElementById('places');
+  D.places.forEach(p => placeBox.append(el('label', {}, el('input', {type: 'checkbox', name: 'place', value: p.id, checked: ''}), ' ' + p.name)));
+  const domainSel = document.getElementById('domain');
+  D.domains.forEach(d => domainSel.append(el('option', {value: d.id}, d.name)));
+  const measureBox = document.getElementById('measures');
+  const byTopic = {};
+  D.measures.forEach(m => (byTopic[m.topic] = byTopic[m.topic] || []).push(m));
+  D.topics.forEach(t => {
+    const ms = byTopic[t.id] || [];
+    if (!ms.length) return;
+    const div = el('div', {class: 'topic', 'data-domain': t.domain});
+    const tbox = el('input', {type: 'checkbox', name: 'topic', value: t.id, checked: ''});
+    div.append(el('label', {}, tbox, ' ' + t.name));
+    ms.forEach(m => div.append(el('label', {class: 'measure'}, el('input', {type: 'checkbox', name: 'measure', value: m.id, 'data-topic': t.id, checked: ''}), ' ' + m.name)));
+    tbox.addEventListener('change', () => { div.querySelectorAll('input[name=measure]').forEach(b => { b.checked = tbox.checked; }); draw(); });
+    measureBox.append(div);
+  });
+  const checked = name => new Set(Array.from(document.querySelectorAll('input[name=' + name + ']:checked')).map(b => b.value));
+  function draw() {
+    const places = D.places.filter(p => checked('place').has(p.id));
+    const domain = domainSel.value;
+    document.querySelectorAll('.topic').forEach(d => { d.hidden = !!domain && d.dataset.domain !== domain; });
+    const topicOf = {}; D.topics.forEach(t => { topicOf[t.id] = t; });
+    const chosen = checked('measure');
+    const shared = document.getElementById('shared').checked;
+    const cells = {};
+    D.targets.forEach(t => { (cells[t.measure + '|' + t.place] = cells[t.measure + '|' + t.place] || []).push(t); });
+    let rows = D.measures.filter(m => chosen.has(m.id) && (!domain || (topicOf[m.topic] || {}).domain === domain));
+    const nPlaces = m => places.filter(p => cells[m.id + '|' + p.id]).length;
+    if (shared) rows = rows.filter(m => nPlaces(m) >= 2);
+    rows = rows.map((m, i) => [m, i]).sort((a, b) => (nPlaces(b[0]) >= 2) - (nPlaces(a[0]) >= 2) || a[1] - b[1]).map(x => x[0]);
+    const table = document.getElementById('table');
+    table.textContent = '';
+    const head = el('tr', {}, el('th', {}, W.measure));
+    places.forEach(p => head.append(el('th', {'data-place': p.id}, p.name)));
+    head.append(el('th', {}, W.national));
+    table.append(el('thead', {}, head));
+    const tbody = el('tbody');
+    let lastTopic = null;
+    const sharedRows = rows.filter(m => nPlaces(m) >= 2), restRows = rows.filter(m => nPlaces(m) < 2);
+    [sharedRows, restRows].forEach(group => group.forEach(m => {
+      if (m.topic !== lastTopic) {
+        lastTopic = m.topic;
+        tbody.append(el('tr', {class: 'topic'}, el('th', {colspan: String(places.length + 2)}, (topicOf[m.topic] || {name: m.topic}).name)));
+      }
+      const tr = el('tr', {'data-measure': m.id}, el('td', {class: 'measure'}, m.name));
+      places.forEach(p => {
+        const td = el('td', {'data-place': p.id});
+        const ts = cells[m.id + '|' + p.id] || [];
+        if (ts.length) {
+          ts.forEach(t => {
+            const v = t.url ? el('a', {class: 'value', href: t.url, title: W.open_passage + ': ' + t.quote, 'data-target': t.id}, t.text)
+                            : el('span', {class: 'value', 'data-target': t.id}, t.text);
+            const line = el('div', {}, v);
+            t.marks.forEach(k => line.append(el('span', {class: 'mark', title: W.differences}, k)));
+            td.append(line, el('div', {class: 'quote', lang: 'zh'}, t.quote));
+          });
+        } else {
+          const st = ((D.coverage[m.topic] || {})[p.id]) || 'not_mentioned';
+          td.append(el('span', {class: 'status-' + st}, W[st] || st));
+        }
+        tr.append(td);
+      });
+      const nat = el('td', {class: 'national'});
+      if (m.national) nat.append(el('div', {class: 'value'}, m.national.text), el('div', {class: 'quote', lang: 'zh'}, m.national.quote + ' — ' + m.national.source));
+      tr.append(nat);
+      tbody.append(tr);
+    }));
+    table.append(tbody);
+    document.getElementById('empty').hidden = rows.length > 0;
+    document.getElementById('count').textContent = rows.length + ' ' + W.rows_shown;
+    const cov = document.getElementById('coverage');
+    cov.textContent = '';
+    const ch = el('tr', {}, el('th', {}, W.topics));
+    places.forEach(p => ch.append(el('th', {}, p.name)));
+    cov.append(el('thead', {}, ch));
+    const cb = el('tbody');
+    const topics = [...new Set(rows.map(m => m.topic))];
+    D.topics.filter(t => topics.includes(t.id)).forEach(t => {
+      const tr = el('tr', {}, el('th', {}, t.name));
+      places.forEach(p => { const st = (D.coverage[t.id] || {})[p.id] || 'not_mentioned'; tr.append(el('td', {class: st}, W[st] || st)); });
+      cb.append(tr);
+    });
+    cov.append(cb);
+  }
+  document.querySelectorAll('.filters').forEach(f => f.addEventListener('change', e => { if (e.target.name !== 'topic') draw(); }));
+  document.querySelectorAll('button[data-set]').forEach(b => b.addEventListener('click', () => {
+    document.querySelectorAll('input[name=' + b.dataset.set + ']' + (b.dataset.set === 'measure' ? ', input[name=topic]' : '')).forEach(x => { x.checked = b.dataset.value === 'all'; });
+    draw();
+  }));
+  draw();
+})();
+"""
+
+
+def render_explorer(ds, *, lang: str, linked_sources: set[str], alternate: str | None) -> str:
+    """The explorer page of an edition."""
+    data = explorer_data(ds, lang, linked_sources=linked_sources)
+    w = data["words"]
+
+    def buttons(name: str) -> str:
+        return (
+            f'<button type="button" data-set="{name}" data-value="all">{html.escape(w["all"])}</button> '
+            f'<button type="button" data-set="{name}" data-value="none">{html.escape(w["none"])}</button>'
+        )
+
+    body = f"""<h1>{html.escape(word("explorer", lang))}</h1>
+<p>{html.escape(word("explorer_intro", lang))}</p>
+<div class="layout">
+<form class="filters" onsubmit="return false">
+<fieldset id="places"><legend>{html.escape(w["places"])} {buttons("place")}</legend></fieldset>
+<fieldset><legend>{html.escape(w["domain"])}</legend><select id="domain"><option value="">{html.escape(w["all"])}</option></select>
+<label><input type="checkbox" id="shared"> {html.escape(w["shared_only"])}</label></fieldset>
+<fieldset id="measures"><legend>{html.escape(w["measures"])} {buttons("measure")}</legend></fieldset>
+</form>
+<div>
+<p id="count"></p>
+<p id="empty" hidden>{html.escape(w["no_rows"])}</p>
+<table id="table"></table>
+<h2>{html.escape(w["coverage"])}</h2>
+<table id="coverage"></table>
+</div>
+</div>
+<script type="application/json" id="data">{json_for_script(data)}</script>"""
+    return page(lang=lang, title=word("explorer", lang), body=body, extra_css=EXPLORER_CSS, script=EXPLORER_SCRIPT, alternate=alternate)
+
+
+def write_explorer(ds, edition_dir: Path, *, lang: str, linked_sources: set[str], other: str | None) -> Path:
+    path = edition_dir / "explorer.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    alternate = f"../{other}/explorer.html" if other else None
+    path.write_text(render_explorer(ds, lang=lang, linked_sources=linked_sources, alternate=alternate), encoding="utf-8")
+    return path
