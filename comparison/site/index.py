@@ -20,6 +20,12 @@ figcaption { font-size: .8em; color: #555; }
 """
 
 
+def _inline_code(text: str) -> str:
+    """Markdown text with only `code` spans, as HTML."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
 def _rel(path: Path, start: Path) -> str:
     return os.path.relpath(path, start).replace(os.sep, "/")
 
@@ -39,8 +45,8 @@ def write_edition_index(
     """``site/<edition>/index.html``: the learning path, the explorer, the annotated sources and the downloads."""
     items = []
     for info in course:
-        minutes = f'<span class="time">⏱ {info.minutes} {html.escape(word("minutes", lang))}</span>' if info.minutes else ""
-        goals = "".join(f"<li>{html.escape(g)}</li>" for g in info.goals)
+        minutes = f'<span class="time">{html.escape(word("time", lang))}: {info.minutes} {html.escape(word("minutes", lang))}</span>' if info.minutes else ""
+        goals = "".join(f"<li>{_inline_code(g)}</li>" for g in info.goals)
         exercises = f" · {info.n_exercises} {html.escape(word('exercises', lang))}" if info.n_exercises else ""
         items.append(
             f'<li><a href="{info.stem}.html">{html.escape(info.title)}</a>{minutes}{exercises}'
