@@ -163,10 +163,10 @@ def notebook_html(nb, *, title: str, lang: str, nav: str) -> str:
         mermaid_layout_elk_js_url="",
         widget_renderer_url="",
         jupyter_widgets_base_url="",
-        language_code=lang,
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     body = _EMPTY_SCRIPT.sub("", body)
+    body = re.sub(r"<html[^>]*>", f'<html lang="{lang}">', body, count=1)  # nbconvert takes two-letter codes only
     body = body.replace("</head>", f"<style>{NAV_CSS}</style></head>", 1)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
 
