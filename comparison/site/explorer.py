@@ -152,6 +152,7 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
 
 
 EXPLORER_CSS = """
+main { max-width: none; }
 .layout { display: grid; grid-template-columns: 19em 1fr; gap: 1.5em; align-items: start; }
 .filters { position: sticky; top: .5em; max-height: 95vh; overflow: auto; font-size: .9em; border-right: 1px solid #ddd; padding-right: .8em; }
 .filters fieldset { border: 1px solid #ddd; margin: 0 0 .8em; }
@@ -253,7 +254,7 @@ EXPLORER_SCRIPT = r"""
     }));
     table.append(tbody);
     document.getElementById('empty').hidden = rows.length > 0;
-    document.getElementById('count').textContent = rows.length + ' ' + W.rows_shown;
+    document.getElementById('count').textContent = W.rows_shown.replace('{n}', rows.length);
     const cov = document.getElementById('coverage');
     cov.textContent = '';
     const ch = el('tr', {}, el('th', {}, W.topics));

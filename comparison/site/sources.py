@@ -50,6 +50,8 @@ def _first(frame: pd.DataFrame, *names: str) -> pd.Series:
 def _text(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
+    if hasattr(value, "strftime"):  # a date
+        return value.strftime("%Y-%m-%d")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -277,9 +279,12 @@ def render_source_page(ds, source_id: str, text: str, records: dict[str, dict], 
         '<p class="legend">'
         f'<mark class="q-target">{html.escape(word("legend_target", lang))}</mark>'
         f'<mark class="q-commitment">{html.escape(word("legend_commitment", lang))}</mark>'
-        f'<span class="defect-mojibake">{html.escape(word("legend_mojibake", lang))}</span>'
-        f'<span class="defect-artefact">{html.escape(word("legend_artefact", lang))}</span>'
-        f'<span class="defect-wrapper">{html.escape(word("legend_wrapper", lang))}</span></p>'
+        + "".join(
+            f'<span class="defect-{kind}">{html.escape(word(f"legend_{kind}", lang))}</span>'
+            for kind in ("mojibake", "artefact", "wrapper")
+            if any(d.kind == kind for d in defects)
+        )
+        + "</p>"
     )
     text_lang = "zh-Hant" if _text(src.get("script")) == "zh-Hant" else "zh-Hans"
     page_rows = {rid: records[rid] for rid in located["row_id"] if rid in records}

@@ -66,7 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_mentioned": ("未提及", "not mentioned"),
     "open_passage": ("打开原文段落", "open the passage"),
     "no_rows": ("所选范围内没有目标。", "No target in this selection."),
-    "rows_shown": ("显示的度量", "measures shown"),
+    "rows_shown": ("显示 {n} 个度量", "{n} measures shown"),
     "time": ("时间", "Time"),
     "goals": ("学习目标", "Learning goals"),
     "minutes": ("分钟", "minutes"),
