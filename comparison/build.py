@@ -62,12 +62,22 @@ class Progress:
 
 # --------------------------------------------------------------------------- tables
 def write_tables(ds, out_dir: Path, lang: str) -> list[Path]:
-    """The aligned tables of :mod:`comparison.align` as CSV files in ``out_dir``."""
+    """The aligned tables of :mod:`comparison.align` as CSV files in ``out_dir``.
+
+    The long table gains a ``passage`` column: the address of the target's
+    passage on its annotated source page, relative to the site folder
+    (``<edition>/sources/<source_id>.html#<target_id>``).
+    """
     from comparison import align
+    from comparison.site import passage_url
+    from comparison.site.make import site_editions
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    long = align.targets_long(ds, lang)
+    edition = site_editions((lang,) if lang != "zh-Hant" else ("zh-Hans",))[0]
+    long["passage"] = [f"{edition}/{passage_url(s, t)}" for s, t in zip(long["source_id"].astype(str), long["target_id"].astype(str))]
     frames = {
-        f"targets_long_{lang}.csv": align.targets_long(ds, lang),
+        f"targets_long_{lang}.csv": long,
         f"comparison_{lang}.csv": align.comparison_table(ds, lang).reset_index(),
         f"coverage_{lang}.csv": align.coverage_matrix(ds, lang).reset_index(),
         f"per_1000_older_people_{lang}.csv": align.per_1000_table(ds, lang),

@@ -60,7 +60,6 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
     kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"].astype(str)))
     long = long[long["target_id"].map(kind) != "parameter"]
     has_measures = "measure_id" in long.columns and getattr(ds, "measures", None) is not None
-    topic_col = "topic_id" if "topic_id" in long.columns else "indicator_id"
     topic_table = getattr(ds, "topics", None)
     if topic_table is None:
         topic_table = ds.indicators.rename(columns={"indicator_id": "topic_id"})

@@ -99,8 +99,8 @@ def write_root_index(site: Path, editions: tuple[str, ...], version: str) -> Pat
         for lang in editions
     )
     first = editions[0]
-    body = f"""<h1>{html.escape(" · ".join(word("site_title", l) for l in editions))}</h1>
-<p>{html.escape(" / ".join(word("choose_edition", l) for l in editions))}</p>
+    body = f"""<h1>{html.escape(" · ".join(word("site_title", e) for e in editions))}</h1>
+<p>{html.escape(" / ".join(word("choose_edition", e) for e in editions))}</p>
 <ul>{links}</ul>
 <p>{html.escape(word("data_version", first))}: {html.escape(version)}</p>"""
     markup = page(lang=first, title=word("site_title", first), body=body, nav=False)

@@ -28,7 +28,7 @@ class SiteResult:
 
 def site_editions(langs: tuple[str, ...]) -> tuple[str, ...]:
     """The site editions for the output languages ``langs``: the default editions among them, else the first language."""
-    chosen = tuple(l for l in EDITIONS if l in langs)
+    chosen = tuple(e for e in EDITIONS if e in langs)
     return chosen or tuple(langs[:1])
 
 

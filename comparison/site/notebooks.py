@@ -40,7 +40,7 @@ def _tags(cell) -> list[str]:
 
 
 def _in_edition(cell, lang: str) -> bool:
-    langs = [l for tag in _tags(cell) for l in LANG_TAGS.get(tag, ())]
+    langs = [lang_ for tag in _tags(cell) for lang_ in LANG_TAGS.get(tag, ())]
     return not langs or lang in langs
 
 
