@@ -53,6 +53,7 @@ def test_filters_change_the_table_and_a_value_opens_its_passage(quick_site, data
             page.uncheck(f"input[name=place][value={places[0]}]")
             assert header.count() == len(places) - 1
             assert page.locator(f"#table th[data-place={places[0]}]").count() == 0
+            assert "places=" in page.url and places[0] not in page.url.split("places=")[1].split("&")[0].split(",")
             page.check(f"input[name=place][value={places[0]}]")
 
             # Only measures two or more places share: fewer rows, each with values in two columns or more.
@@ -94,4 +95,12 @@ def test_filters_change_the_table_and_a_value_opens_its_passage(quick_site, data
             assert target_id in page.locator("#panel").inner_text()
             assert topic_id
             watch.assert_clean(f"explorer ({lang})")
+            page.close()
+
+            # A view given in the address: two places, shared measures only.
+            page, watch = watched_page(b)
+            page.goto((site / lang / "explorer.html").as_uri() + f"#places={places[1]},{places[-1]}&shared=1")
+            assert page.locator("#table thead th[data-place]").count() == 2
+            assert page.locator("#shared").is_checked()
+            watch.assert_clean(f"explorer with a view in its address ({lang})")
             page.close()

@@ -197,7 +197,7 @@ EXPLORER_SCRIPT = r"""
     const tbox = el('input', {type: 'checkbox', name: 'topic', value: t.id, checked: ''});
     div.append(el('label', {}, tbox, ' ' + t.name));
     ms.forEach(m => div.append(el('label', {class: 'measure'}, el('input', {type: 'checkbox', name: 'measure', value: m.id, 'data-topic': t.id, checked: ''}), ' ' + m.name)));
-    tbox.addEventListener('change', () => { div.querySelectorAll('input[name=measure]').forEach(b => { b.checked = tbox.checked; }); draw(); });
+    tbox.addEventListener('change', () => { div.querySelectorAll('input[name=measure]').forEach(b => { b.checked = tbox.checked; }); draw(); toHash(); });
     measureBox.append(div);
   });
   const checked = name => new Set(Array.from(document.querySelectorAll('input[name=' + name + ']:checked')).map(b => b.value));
@@ -268,11 +268,40 @@ EXPLORER_SCRIPT = r"""
     });
     cov.append(cb);
   }
-  document.querySelectorAll('.filters').forEach(f => f.addEventListener('change', e => { if (e.target.name !== 'topic') draw(); }));
+  // The choice is kept in the address (#places=a,b&measures=x,y&domain=d&shared=1), so a view can be linked to.
+  function fromHash() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const set = (name, key) => {
+      if (!params.has(key)) return;
+      const wanted = new Set(params.get(key).split(',').filter(Boolean));
+      document.querySelectorAll('input[name=' + name + ']').forEach(b => { b.checked = wanted.has(b.value); });
+    };
+    set('place', 'places');
+    set('measure', 'measures');
+    if (params.has('measures')) {
+      document.querySelectorAll('input[name=topic]').forEach(t => {
+        t.checked = !!document.querySelector('input[name=measure][data-topic="' + t.value + '"]:checked');
+      });
+    }
+    if (params.has('domain')) domainSel.value = params.get('domain');
+    document.getElementById('shared').checked = params.get('shared') === '1';
+  }
+  function toHash() {
+    const params = new URLSearchParams();
+    const all = name => document.querySelectorAll('input[name=' + name + ']').length === checked(name).size;
+    if (!all('place')) params.set('places', [...checked('place')].join(','));
+    if (!all('measure')) params.set('measures', [...checked('measure')].join(','));
+    if (domainSel.value) params.set('domain', domainSel.value);
+    if (document.getElementById('shared').checked) params.set('shared', '1');
+    history.replaceState(null, '', params.toString() ? '#' + params.toString() : location.pathname);
+  }
+  const redraw = () => { draw(); toHash(); };
+  document.querySelectorAll('.filters').forEach(f => f.addEventListener('change', e => { if (e.target.name !== 'topic') redraw(); }));
   document.querySelectorAll('button[data-set]').forEach(b => b.addEventListener('click', () => {
     document.querySelectorAll('input[name=' + b.dataset.set + ']' + (b.dataset.set === 'measure' ? ', input[name=topic]' : '')).forEach(x => { x.checked = b.dataset.value === 'all'; });
-    draw();
+    redraw();
   }));
+  fromHash();
   draw();
 })();
 """
