@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -152,5 +153,13 @@ def test_a_passage_link_opens_its_row_and_a_click_shows_the_curated_row(quick_si
         assert all(i in text for i in ids)
         assert "measure" in text or "topic" in text
         assert mark.get_attribute("title")  # the hover summary
+        # From a target's passage to the comparison of its measure across places.
+        rows = json.loads(page.locator("#rows").text_content())
+        comparable = next(rid for rid, r in rows.items() if r.get("compare"))
+        page.goto(page_info.path.as_uri() + "#" + comparable)
+        page.locator("#panel a.compare").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.split("#")[0].endswith("/explorer.html")
+        assert page.locator("#table tbody tr[data-measure]").count() == 1
         watch.assert_clean(page_info.path.name)
         page.close()

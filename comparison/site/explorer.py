@@ -40,6 +40,13 @@ def _names(table: pd.DataFrame, id_col: str, lang: str) -> dict[str, str]:
     return dict(zip(table[id_col].astype(str), names.astype(str)))
 
 
+def measure_keys(ds, long: pd.DataFrame) -> pd.Series:
+    """The explorer's row of each target of ``long``: its ``measure_id`` (older codebook: ``indicator_id:unit_id``); ``<NA>`` for none."""
+    if "measure_id" in long.columns and getattr(ds, "measures", None) is not None:
+        return long["measure_id"].astype("string")
+    return (long["indicator_id"].astype("string") + ":" + long["unit_id"].astype(str)).astype("string")
+
+
 def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> dict:
     """Everything the explorer shows, as plain lists and dicts ready for JSON.
 
@@ -80,10 +87,10 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
         m_names = _names(m, "measure_id", lang)
         for mid, tid, unit in zip(m["measure_id"].astype(str), m["topic_id"].astype(str), m["unit_id"].astype(str)):
             measures[mid] = {"id": mid, "topic": tid, "name": m_names.get(mid, mid), "unit": units.get(unit, unit), "national": None}
-        key = long["measure_id"].astype("string")
+        key = measure_keys(ds, long)
         nat_key = nat_rows["measure_id"].astype(str) if "measure_id" in nat_rows.columns else nat_rows["indicator_id"].astype(str)
     else:
-        key = (long["indicator_id"].astype("string") + ":" + long["unit_id"].astype(str)).astype("string")
+        key = measure_keys(ds, long)
         for k, tid, unit in zip(key.tolist(), long["indicator_id"].astype("string").tolist(), long["unit_id"].astype(str).tolist()):
             if isinstance(k, str) and k not in measures:
                 measures[k] = {"id": k, "topic": tid, "name": f"{topic_names.get(tid, tid)} ({units.get(unit, unit)})", "unit": units.get(unit, unit), "national": None}

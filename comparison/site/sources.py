@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -73,7 +74,12 @@ def row_records(ds, lang: str) -> dict[str, dict]:
     """Every target and commitment as shown in the panel: ``{id: {"kind", "source_id", "summary", "fields": [[label, value], …]}}``."""
     from comparison import align
 
+    from comparison.site.explorer import measure_keys
+
     long = align.targets_long(ds, lang)
+    keys = measure_keys(ds, long)
+    raw_kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"].astype(str)))
+    keys = keys.where(long["target_id"].map(raw_kind).ne("parameter").to_numpy(), pd.NA)
     records: dict[str, dict] = {}
     topic = _first(long, "topic", "indicator")
     deadline = _first(long, "deadline_stated", "deadline_year")
@@ -101,6 +107,7 @@ def row_records(ds, lang: str) -> dict[str, dict]:
             "source_id": _text(r["source_id"]),
             "summary": f"{_text(r.get('measure'))}: {_text(r.get('target'))}",
             "fields": [[k, v] for k, v in fields if v],
+            "compare": f"../explorer.html#measures={quote(str(keys.iloc[i]), safe=':')}" if isinstance(keys.iloc[i], str) else "",
         }
     names = topic_names(ds, lang)
     c = ds.commitments
@@ -192,6 +199,7 @@ SOURCE_SCRIPT = r"""
   const rows = JSON.parse(document.getElementById('rows').textContent);
   const panel = document.getElementById('panel');
   const body = document.getElementById('panel-body');
+  const compareText = panel.dataset.compare;
   function show(ids) {
     document.querySelectorAll('mark.current').forEach(m => m.classList.remove('current'));
     body.textContent = '';
@@ -213,6 +221,11 @@ SOURCE_SCRIPT = r"""
         dl.appendChild(dt); dl.appendChild(dd);
       });
       body.appendChild(dl);
+      if (r.compare) {
+        const c = document.createElement('a');
+        c.href = r.compare; c.className = 'compare'; c.textContent = compareText;
+        body.appendChild(c);
+      }
     });
     panel.classList.toggle('open', body.childNodes.length > 0);
   }
@@ -295,7 +308,7 @@ def render_source_page(ds, source_id: str, text: str, records: dict[str, dict], 
 {defects_html}
 {legend}
 <div class="text" lang="{text_lang}" id="text">{_segments(text, located, defects)}</div>
-<aside id="panel" aria-live="polite"><button type="button" id="panel-close">{html.escape(word("close", lang))}</button><div id="panel-body"></div></aside>
+<aside id="panel" aria-live="polite" data-compare="{html.escape(word("compare_places", lang))}"><button type="button" id="panel-close">{html.escape(word("close", lang))}</button><div id="panel-body"></div></aside>
 <script type="application/json" id="rows">{json_for_script(page_rows)}</script>"""
     return (
         page(lang=lang, title=title, body=body, depth=1, extra_css=SOURCE_CSS, script=SOURCE_SCRIPT, alternate=alternate),

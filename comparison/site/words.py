@@ -75,6 +75,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "choose_edition": ("选择版本", "Choose an edition"),
     "differences": ("差异", "differs in"),
     "hedged": ("力争", "aim"),
+    "compare_places": ("在比较浏览器中与其他地区比较 →", "compare with other places in the explorer →"),
     "solution": ("解答（先自己做，再点开）", "Solution (try first, then open)"),
     "exercises": ("练习", "exercises"),
     "notebooks_in_lab": ("在 JupyterLab 中打开 notebooks/ 文件夹，可运行并修改这些笔记本。", "Open the notebooks/ folder in JupyterLab to run and change these notebooks."),
