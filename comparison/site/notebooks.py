@@ -4,8 +4,8 @@ A notebook holds its explanations in both languages: a Markdown cell tagged
 ``zh`` is Chinese, one tagged ``en`` is English, an untagged one belongs to
 both (headings written in both). The cell tagged ``parameters`` sets
 ``LANG``; :func:`edition` makes the notebook of one edition by keeping that
-edition's cells (Traditional Chinese: the Chinese cells converted with
-OpenCC) and setting ``LANG``, as papermill would, without a copy of the file.
+edition's cells (Traditional Chinese: the Chinese cells and the headings
+converted with OpenCC) and setting ``LANG``, as papermill would, without a copy of the file.
 
 Exercises: a code cell tagged ``solution`` is a worked solution. It is folded
 in JupyterLab (its metadata hides source and outputs) and, on the site, shown
@@ -55,7 +55,7 @@ def edition(nb, lang: str):
             continue
         if cell.cell_type == "code" and "parameters" in _tags(cell):
             cell.source = _LANG_LINE.sub(lambda m: f'{m.group(1)}"{lang}"', cell.source, count=1)
-        elif cell.cell_type == "markdown" and lang == "zh-Hant" and "zh" in _tags(cell):
+        elif cell.cell_type == "markdown" and lang == "zh-Hant":
             cell.source = to_traditional(cell.source)
         cells.append(cell)
     out.cells = cells
