@@ -164,3 +164,17 @@ def test_build_command_rejects_a_missing_sources_folder(cli, tmp_path):
     result = cli("build", "--out", str(tmp_path / "out"), "--no-notebooks", "--sources", str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert "source texts" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_kernel_draws_inline_without_changing_this_process_environment(monkeypatch):
+    import os
+
+    import nbformat
+
+    from comparison.build import INLINE_BACKEND, execute_notebook
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; print(os.environ.get('MPLBACKEND'))")])
+    out = execute_notebook(nb, ROOT)
+    assert out.cells[0].outputs[0]["text"].strip() == INLINE_BACKEND
+    assert "MPLBACKEND" not in os.environ
