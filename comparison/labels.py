@@ -52,7 +52,25 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "domain_id": ("领域编号", "Domain id"),
     "domain": ("领域", "Domain"),
-    "measure": ("测量内容", "What is measured"),
+    "topic_id": ("主题编号", "Topic id"),
+    "topic": ("主题", "Topic"),
+    "measure_id": ("测量项编号", "Measure id"),
+    "measure": ("测量项", "Measure"),
+    "description": ("测量内容", "What is measured"),
+    "counted": ("计数对象", "What is counted"),
+    "denominator": ("分母", "Denominator"),
+    "population": ("人群", "Population"),
+    "level": ("适用层级", "Level"),
+    "differences": ("差异说明", "What differs"),
+    "n_places": ("设定目标的地区数", "Places with a target"),
+    "n_measures": ("测量项数", "Measures"),
+    "restates": ("重述目标", "Restates"),
+    "deadline_stated": ("文件所写年份", "Year stated"),
+    "deadline_implied": ("规划期末年份", "Year implied by the plan period"),
+    "deadline_basis": ("完成年份依据", "Deadline basis"),
+    "how": ("计算方式", "How obtained"),
+    "population_source_quality": ("人口数据来源性质", "Population source quality"),
+    "source_quality": ("来源性质", "Source quality"),
     "measure_zh": ("测量内容（中文）", "What is measured (Chinese)"),
     "measure_en": ("测量内容（英文）", "What is measured (English)"),
     "measure_word": ("量词", "Measure word"),
@@ -64,7 +82,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "unit_id": ("单位编号", "Unit id"),
     "unit": ("单位", "Unit"),
     "target": ("目标", "Target"),
-    "deadline_year": ("完成年份", "Deadline"),
+    "deadline_year": ("完成年份（文件所写或规划期末）", "Deadline (stated or plan end)"),
     "scope": ("适用范围", "Scope"),
     "attribute": ("指标属性", "Attribute"),
     "is_aspirational": ("力争性目标", "Aspirational"),
@@ -114,7 +132,18 @@ POPULATION_BASIS = {
     "census2020_resident": ("第七次全国人口普查（2020年）常住人口", "2020 census, resident population"),
     "yearend2021_unstated": ("2021年末，口径未说明", "end of 2021, basis not stated"),
     "yearend2017_registered": ("2017年末户籍人口", "registered population, end of 2017"),
+    "yearend2015_registered": ("2015年末户籍人口", "registered population, end of 2015"),
 }
+#: Where a target's deadline comes from (targets.csv ``deadline_basis``).
+DEADLINE_BASIS = {
+    "stated": ("文件写明", "stated"),
+    "plan_end": ("规划期末", "end of plan period"),
+    "none": ("无", "none"),
+}
+#: Whether a figure was seen in the issuing body's own publication.
+SOURCE_QUALITY = {"primary": ("原始来源", "primary"), "secondary": ("转引来源", "secondary")}
+#: How a per-1000-older-people figure was obtained.
+PER_1000_HOW = {"stated": ("文件所述", "stated"), "computed": ("计算", "computed")}
 ASPIRATIONAL = ("力争", "aim")
 
 
