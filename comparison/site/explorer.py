@@ -6,10 +6,11 @@ per measure, each value linked to its passage on the annotated source page,
 its quote beside it), the coverage map by topic and the national reference.
 Nothing is fetched: it works from ``file://``.
 
-A measure is one quantity. With a codebook of measures (``measure_id`` in
-:func:`comparison.align.targets_long`) that is the measure; with the older
-codebook of indicators, an indicator's targets are split by unit so that a
-row never holds two units.
+A row is one measure of the codebook (``data/measures.csv``): one quantity,
+with one unit, denominator, population and level. The measure's name shows
+its definition on hover, and what differs between the places' targets
+(scope, hedging) is written under it, as in
+:func:`comparison.align.comparison_table`.
 """
 
 from __future__ import annotations
@@ -30,21 +31,16 @@ def _str(value) -> str:
     return str(value)
 
 
-def _names(table: pd.DataFrame, id_col: str, lang: str) -> dict[str, str]:
+def _names(series: pd.Series) -> dict[str, str]:
+    return {str(k): str(v) for k, v in series.items()}
+
+
+def _unit_names(ds, lang: str) -> dict[str, str]:
     from comparison.script import to_script
 
     if lang == "en":
-        names = table["name_en"]
-    else:
-        names = table["name_zh"].map(lambda v: to_script(v, lang) if isinstance(v, str) else v)
-    return dict(zip(table[id_col].astype(str), names.astype(str)))
-
-
-def measure_keys(ds, long: pd.DataFrame) -> pd.Series:
-    """The explorer's row of each target of ``long``: its ``measure_id`` (older codebook: ``indicator_id:unit_id``); ``<NA>`` for none."""
-    if "measure_id" in long.columns and getattr(ds, "measures", None) is not None:
-        return long["measure_id"].astype("string")
-    return (long["indicator_id"].astype("string") + ":" + long["unit_id"].astype(str)).astype("string")
+        return dict(zip(ds.units["unit_id"].astype(str), ds.units["name_en"].astype(str)))
+    return dict(zip(ds.units["unit_id"].astype(str), (to_script(str(n), lang) for n in ds.units["name_zh"])))
 
 
 def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> dict:
@@ -52,96 +48,76 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
 
     * ``places``: ``[{id, name}]`` in display order;
     * ``domains``: ``[{id, name}]``; ``topics``: ``[{id, name, domain}]`` in codebook order;
-    * ``measures``: ``[{id, topic, name, unit, national: {text, quote, source} | null}]``;
+    * ``measures``: ``[{id, topic, name, unit, definition, differences, national: [{text, quote, source}]}]``
+      in codebook order; ``differences`` is :func:`comparison.align.comparison_table`'s note of what
+      differs between the places' targets of the measure;
     * ``targets``: ``[{id, place, measure, text, quote, marks: [..], url}]`` — ``url`` is the passage
       on the annotated source page (empty when the source has no page), ``marks`` say in which
       stated respect a target differs (hedged, scope, attribute);
     * ``coverage``: ``{topic: {place: status}}`` with ``quantified`` / ``qualitative`` / ``not_mentioned``;
     * ``words``: the page's labels in ``lang``.
 
-    Policy parameters are left out: they are settings, not goals.
+    Only targets of a codebook measure are compared; policy parameters and
+    rows that restate another are left out, as in the comparison table.
     """
     from comparison import align
+    from comparison.script import to_script
 
     long = align.targets_long(ds, lang)
     kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"].astype(str)))
-    long = long[long["target_id"].map(kind) != "parameter"]
-    has_measures = "measure_id" in long.columns and getattr(ds, "measures", None) is not None
-    topic_table = getattr(ds, "topics", None)
-    if topic_table is None:
-        topic_table = ds.indicators.rename(columns={"indicator_id": "topic_id"})
-    topic_order = list(topic_table.sort_values("order")["topic_id"].astype(str)) if "order" in topic_table.columns else list(topic_table["topic_id"].astype(str))
-    topic_names = _names(topic_table, "topic_id", lang)
-    topic_domain = dict(zip(topic_table["topic_id"].astype(str), topic_table["domain_id"].astype(str)))
-    units = dict(zip(ds.units["unit_id"].astype(str), ds.units["name_en" if lang == "en" else "name_zh"].astype(str)))
-    if lang == "zh-Hant":
-        from comparison.script import to_traditional
+    restates = long["restates"].fillna("").astype(str)
+    long = long[(long["target_id"].map(kind) != "parameter") & (restates == "") & long["measure_id"].notna()]
 
-        units = {k: to_traditional(v) for k, v in units.items()}
-    national = align.national_reference(ds, lang)
-    nat_rows = ds.national_targets
-
-    measures: dict[str, dict] = {}
-    if has_measures:
-        m = ds.measures
-        m_names = _names(m, "measure_id", lang)
-        for mid, tid, unit in zip(m["measure_id"].astype(str), m["topic_id"].astype(str), m["unit_id"].astype(str)):
-            measures[mid] = {"id": mid, "topic": tid, "name": m_names.get(mid, mid), "unit": units.get(unit, unit), "national": None}
-        key = measure_keys(ds, long)
-        nat_key = nat_rows["measure_id"].astype(str) if "measure_id" in nat_rows.columns else nat_rows["indicator_id"].astype(str)
-    else:
-        key = measure_keys(ds, long)
-        for k, tid, unit in zip(key.tolist(), long["indicator_id"].astype("string").tolist(), long["unit_id"].astype(str).tolist()):
-            if isinstance(k, str) and k not in measures:
-                measures[k] = {"id": k, "topic": tid, "name": f"{topic_names.get(tid, tid)} ({units.get(unit, unit)})", "unit": units.get(unit, unit), "national": None}
-        nat_key = nat_rows["indicator_id"].astype(str) + ":" + nat_rows["unit_id"].astype(str)
-    ref_text = national.to_dict()
-    for k, ref_id, quote, source in zip(
-        nat_key.tolist(),
-        (nat_rows["measure_id"] if "measure_id" in nat_rows.columns else nat_rows["indicator_id"]).astype(str).tolist(),
-        nat_rows["quote"].tolist(),
-        nat_rows["source"].tolist(),
-    ):
-        if k in measures:
-            measures[k]["national"] = {"text": _str(ref_text.get(ref_id, "")), "quote": _str(quote), "source": _str(source)}
-
+    topic_names = _names(align.topic_names(ds, lang))
+    measure_names = _names(align.measure_names(ds, lang))
+    units = _unit_names(ds, lang)
+    table = align.comparison_table(ds, lang, national=False)
+    differences = dict(zip(table["measure_id"].astype(str), table["differences"].fillna("").astype(str)))
+    national: dict[str, list[dict]] = {}
+    for m, quote, source in zip(ds.national_targets["measure_id"].astype(str), ds.national_targets["quote"], ds.national_targets["source"]):
+        national.setdefault(m, []).append({"quote": _str(quote), "source": _str(source)})
+    ref_text = align.national_reference(ds, lang)
+    for m, refs in national.items():
+        for ref, text in zip(refs, _str(ref_text.get(m, "")).split("\n")):
+            ref["text"] = text
+    with_targets = set(long["measure_id"].astype(str)) | set(national)
+    definition = "definition_en" if lang == "en" else "definition_zh"
+    measures = [
+        {
+            "id": str(r.measure_id),
+            "topic": str(r.topic_id),
+            "name": measure_names.get(str(r.measure_id), str(r.measure_id)),
+            "unit": units.get(str(r.unit_id), str(r.unit_id)),
+            "definition": to_script(_str(getattr(r, definition)), lang),
+            "differences": differences.get(str(r.measure_id), ""),
+            "national": national.get(str(r.measure_id), []),
+        }
+        for r in ds.measures.sort_values("order").itertuples(index=False)
+        if str(r.measure_id) in with_targets
+    ]
     targets = []
-    scope = long["scope"] if "scope" in long.columns else pd.Series("", index=long.index)
-    attribute = long["attribute"] if "attribute" in long.columns else pd.Series("", index=long.index)
-    for row_key, tid, sid, place, text, quote, hedged, sc, attr in zip(
-        key.tolist(), long["target_id"].tolist(), long["source_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist(),
-        long["target"].tolist(), long["quote"].tolist(), long["is_aspirational"].tolist(), scope.tolist(), attribute.tolist(),
+    for tid, sid, place, m, text, quote, hedged, scope, attr in zip(
+        long["target_id"].tolist(), long["source_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist(),
+        long["measure_id"].astype(str).tolist(), long["target"].tolist(), long["quote"].tolist(), long["is_aspirational"].tolist(),
+        long["scope"].tolist(), long["attribute"].tolist(),
     ):
-        if not isinstance(row_key, str) or row_key not in measures:
-            continue
-        marks = []
-        if hedged:
-            marks.append(word("hedged", lang))
-        if _str(sc):
-            marks.append(f"{word('scope', lang)}: {_str(sc)}")
+        marks = [word("hedged", lang)] if hedged else []
+        if _str(scope):
+            marks.append(f"{word('scope', lang)}: {_str(scope)}")
         if _str(attr):
             marks.append(_str(attr))
-        targets.append(
-            {
-                "id": tid,
-                "place": place,
-                "measure": row_key,
-                "text": _str(text),
-                "quote": _str(quote),
-                "marks": marks,
-                "url": passage_url(sid, tid) if sid in linked_sources else "",
-            }
-        )
-    order = {t: i for i, t in enumerate(topic_order)}
-    measure_list = sorted(measures.values(), key=lambda m: (order.get(m["topic"], len(order)), m["name"]))
+        url = passage_url(sid, tid) if sid in linked_sources else ""
+        targets.append({"id": tid, "place": place, "measure": m, "text": _str(text), "quote": _str(quote), "marks": marks, "url": url})
     cov = align.coverage_long(ds)
-    cov_topic = "topic_id" if "topic_id" in cov.columns else "indicator_id"
     coverage: dict[str, dict[str, str]] = {}
-    for t, j, status in zip(cov[cov_topic].astype(str), cov["jurisdiction_id"].astype(str), cov["status"].astype(str)):
+    for t, j, status in zip(cov["topic_id"].astype(str), cov["jurisdiction_id"].astype(str), cov["status"].astype(str)):
         coverage.setdefault(t, {})[j] = status
-    places = [{"id": j, "name": n} for j, n in _names(ds.jurisdictions.sort_values("order"), "jurisdiction_id", lang).items()]
-    domains = [{"id": d, "name": n} for d, n in _names(ds.domains.sort_values("order"), "domain_id", lang).items()]
-    topics = [{"id": t, "name": topic_names.get(t, t), "domain": topic_domain.get(t, "")} for t in topic_order]
+    place_names = _names(align.jurisdiction_names(ds, lang))
+    places = [{"id": j, "name": place_names.get(j, j)} for j in ds.jurisdiction_order]
+    domain_names = _names(align.domain_names(ds, lang))
+    domains = [{"id": d, "name": domain_names.get(d, d)} for d in ds.domain_order]
+    topics_table = ds.topics.sort_values("order")
+    topics = [{"id": t, "name": topic_names.get(t, t), "domain": str(d)} for t, d in zip(topics_table["topic_id"].astype(str), topics_table["domain_id"])]
     keys = (
         "places measures topics domain all none shared_only quantified qualitative not_mentioned national coverage "
         "open_passage no_rows rows_shown measure differences quote"
@@ -150,7 +126,7 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
         "places": places,
         "domains": domains,
         "topics": topics,
-        "measures": measure_list,
+        "measures": measures,
         "targets": targets,
         "coverage": coverage,
         "words": {k: word(k, lang) for k in keys},
@@ -170,6 +146,7 @@ main { max-width: none; }
 #table td.measure { min-width: 14em; }
 #table tr.topic th { background: #e7eef7; }
 .value { font-weight: bold; }
+.differences { font-size: .8em; color: #9a3412; white-space: pre-wrap; margin-top: .3em; }
 .quote { font-size: .82em; color: #555; margin: .1em 0 .5em; }
 .mark { font-size: .8em; color: #9a3412; border: 1px solid #fdba74; border-radius: 3px; padding: 0 .25em; margin-left: .3em; }
 .status-qualitative { color: #1d4ed8; }
@@ -235,7 +212,9 @@ EXPLORER_SCRIPT = r"""
         lastTopic = m.topic;
         tbody.append(el('tr', {class: 'topic'}, el('th', {colspan: String(places.length + 2)}, (topicOf[m.topic] || {name: m.topic}).name)));
       }
-      const tr = el('tr', {'data-measure': m.id}, el('td', {class: 'measure'}, m.name));
+      const name = el('td', {class: 'measure', title: m.definition}, m.name);
+      if (m.differences) name.append(el('div', {class: 'differences'}, W.differences + ': ' + m.differences));
+      const tr = el('tr', {'data-measure': m.id}, name);
       places.forEach(p => {
         const td = el('td', {'data-place': p.id});
         const ts = cells[m.id + '|' + p.id] || [];
@@ -254,7 +233,7 @@ EXPLORER_SCRIPT = r"""
         tr.append(td);
       });
       const nat = el('td', {class: 'national'});
-      if (m.national) nat.append(el('div', {class: 'value'}, m.national.text), el('div', {class: 'quote', lang: 'zh'}, m.national.quote + ' — ' + m.national.source));
+      m.national.forEach(n => nat.append(el('div', {class: 'value'}, n.text), el('div', {class: 'quote', lang: 'zh'}, n.quote + ' — ' + n.source)));
       tr.append(nat);
       tbody.append(tr);
     }));

@@ -40,14 +40,6 @@ class SourcePage:
     defects: list[Defect] = field(default_factory=list)
 
 
-def _first(frame: pd.DataFrame, *names: str) -> pd.Series:
-    """The first of ``names`` that is a column of ``frame`` (codebook versions name some columns differently)."""
-    for name in names:
-        if name in frame.columns:
-            return frame[name]
-    return pd.Series([""] * len(frame), index=frame.index)
-
-
 def _text(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
@@ -58,63 +50,51 @@ def _text(value) -> str:
     return str(value)
 
 
-def topic_names(ds, lang: str) -> pd.Series:
-    """Topic (or, in the older codebook, indicator) names by id, in ``lang``."""
-    from comparison.script import to_script
-
-    table = getattr(ds, "topics", None)
-    id_col = "topic_id"
-    if table is None:
-        table, id_col = ds.indicators, "indicator_id"
-    names = table["name_en"] if lang == "en" else table["name_zh"].map(lambda v: to_script(v, lang) if isinstance(v, str) else v)
-    return pd.Series(names.astype(str).tolist(), index=table[id_col].astype(str).tolist())
-
-
 def row_records(ds, lang: str) -> dict[str, dict]:
-    """Every target and commitment as shown in the panel: ``{id: {"kind", "source_id", "summary", "fields": [[label, value], …]}}``."""
+    """Every target and commitment as the panel shows it.
+
+    ``{id: {"kind", "source_id", "summary", "fields": [[label, value], …], "compare"}}``:
+    ``summary`` is the hover text, ``compare`` the explorer's view of the
+    target's measure (empty for a target of no measure or a policy parameter).
+    """
     from comparison import align
 
-    from comparison.site.explorer import measure_keys
-
     long = align.targets_long(ds, lang)
-    keys = measure_keys(ds, long)
     raw_kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"].astype(str)))
-    keys = keys.where(long["target_id"].map(raw_kind).ne("parameter").to_numpy(), pd.NA)
+    comparable = long["measure_id"].notna() & long["target_id"].map(raw_kind).ne("parameter")
     records: dict[str, dict] = {}
-    topic = _first(long, "topic", "indicator")
-    deadline = _first(long, "deadline_stated", "deadline_year")
-    implied = _first(long, "deadline_implied")
-    for i, row in enumerate(long.itertuples(index=False)):
-        r = row._asdict()
-        dl = _text(deadline.iloc[i])
-        if not dl and _text(implied.iloc[i]):
-            dl = f"({_text(implied.iloc[i])})"
+    for i, r in enumerate(long.to_dict("records")):
+        deadline = _text(r.get("deadline_stated"))
+        if not deadline and _text(r.get("deadline_implied")):
+            deadline = f"{_text(r.get('deadline_implied'))} ({align.deadline_basis_label('plan_end', lang)})"
         fields = [
             (word("id", lang), r["target_id"]),
             (word("clause", lang), _text(r.get("clause"))),
             (word("measure", lang), _text(r.get("measure"))),
-            (word("topic", lang), _text(topic.iloc[i])),
+            (word("description", lang), _text(r.get("description"))),
+            (word("topic", lang), _text(r.get("topic"))),
+            (word("kind", lang), _text(r.get("kind"))),
             (word("operator", lang), _text(r.get("operator"))),
             (word("value", lang), _text(r.get("value"))),
             (word("unit", lang), _text(r.get("unit"))),
-            (word("deadline", lang), dl),
+            (word("deadline", lang), deadline),
             (word("scope", lang), _text(r.get("scope"))),
             (word("target", lang), _text(r.get("target"))),
+            (word("restates", lang), _text(r.get("restates"))),
             (word("notes", lang), _text(r.get("notes"))),
         ]
+        what = _text(r.get("measure")) or _text(r.get("description"))
         records[r["target_id"]] = {
             "kind": "target",
             "source_id": _text(r["source_id"]),
-            "summary": f"{_text(r.get('measure'))}: {_text(r.get('target'))}",
+            "summary": f"{what}: {_text(r.get('target'))}",
             "fields": [[k, v] for k, v in fields if v],
-            "compare": f"../explorer.html#measures={quote(str(keys.iloc[i]), safe=':')}" if isinstance(keys.iloc[i], str) else "",
+            "compare": f"../explorer.html#measures={quote(str(r['measure_id']), safe='')}" if comparable.iloc[i] else "",
         }
-    names = topic_names(ds, lang)
-    c = ds.commitments
-    topic_ids = _first(c, "topic_id", "indicator_id").astype("string")
-    for i, row in enumerate(c.itertuples(index=False)):
-        r = row._asdict()
-        name = names.get(_text(topic_ids.iloc[i]), _text(topic_ids.iloc[i]))
+    names = align.topic_names(ds, lang)
+    for r in ds.commitments.to_dict("records"):
+        topic = _text(r.get("topic_id"))
+        name = _text(names.get(topic, topic))
         fields = [
             (word("id", lang), _text(r["commitment_id"])),
             (word("kind", lang), word("commitment", lang)),
@@ -127,6 +107,7 @@ def row_records(ds, lang: str) -> dict[str, dict]:
             "source_id": _text(r["source_id"]),
             "summary": f"{word('commitment', lang)}: {name}",
             "fields": [[k, v] for k, v in fields if v],
+            "compare": "",
         }
     return records
 

@@ -42,6 +42,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "clause": ("条款", "clause"),
     "measure": ("度量", "measure"),
     "topic": ("主题", "topic"),
+    "description": ("原文所述", "as the text puts it"),
+    "restates": ("重复自", "restates"),
     "operator": ("关系", "operator"),
     "value": ("数值", "value"),
     "unit": ("单位", "unit"),
