@@ -23,6 +23,12 @@ def test_explorer_data_keeps_one_unit_per_measure_and_links_each_value(dataset):
         assert re.fullmatch(r"sources/[^/]+\.html#" + re.escape(t["id"]), t["url"])
         assert t["quote"]
     assert all(len(u) == 1 for u in units.values())
+    from comparison.align import DIFFERS_MARK
+
+    for t in data["targets"]:
+        if DIFFERS_MARK in t["marks"]:
+            assert measures[t["measure"]]["differences"], "a marked target's measure says what differs"
+    assert any(m["differences"] for m in data["measures"])
     parameters = set(dataset.targets.loc[dataset.targets["kind"] == "parameter", "target_id"].astype(str))
     assert not parameters & {t["id"] for t in data["targets"]}
     assert {p["id"] for p in data["places"]} == set(dataset.jurisdictions["jurisdiction_id"].astype(str))

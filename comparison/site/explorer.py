@@ -52,8 +52,10 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
       in codebook order; ``differences`` is :func:`comparison.align.comparison_table`'s note of what
       differs between the places' targets of the measure;
     * ``targets``: ``[{id, place, measure, text, quote, marks: [..], url}]`` — ``url`` is the passage
-      on the annotated source page (empty when the source has no page), ``marks`` say in which
-      stated respect a target differs (hedged, scope, attribute);
+      on the annotated source page (empty when the source has no page), ``marks`` hold
+      :data:`comparison.align.DIFFERS_MARK` where the target differs from others of its measure in a
+      stated respect (scope, hedging; the measure's ``differences`` say how) and its attribute
+      (binding, indicative) where the document states one;
     * ``coverage``: ``{topic: {place: status}}`` with ``quantified`` / ``qualitative`` / ``not_mentioned``;
     * ``words``: the page's labels in ``lang``.
 
@@ -95,15 +97,17 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
         for r in ds.measures.sort_values("order").itertuples(index=False)
         if str(r.measure_id) in with_targets
     ]
+    # A target differs in a stated respect from others of its measure (as comparison_table marks it): the measure's
+    # targets have different scopes, or some are hedged with 力争/争取 and some are not.
+    scopes = long.groupby(long["measure_id"].astype(str))["scope"].nunique()
+    hedging = long.groupby(long["measure_id"].astype(str))["is_aspirational"].nunique()
     targets = []
     for tid, sid, place, m, text, quote, hedged, scope, attr in zip(
         long["target_id"].tolist(), long["source_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist(),
         long["measure_id"].astype(str).tolist(), long["target"].tolist(), long["quote"].tolist(), long["is_aspirational"].tolist(),
         long["scope"].tolist(), long["attribute"].tolist(),
     ):
-        marks = [word("hedged", lang)] if hedged else []
-        if _str(scope):
-            marks.append(f"{word('scope', lang)}: {_str(scope)}")
+        marks = [align.DIFFERS_MARK] if scopes.get(m, 0) > 1 or (hedged and hedging.get(m, 0) > 1) else []
         if _str(attr):
             marks.append(_str(attr))
         url = passage_url(sid, tid) if sid in linked_sources else ""
@@ -120,7 +124,7 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
     topics = [{"id": t, "name": topic_names.get(t, t), "domain": str(d)} for t, d in zip(topics_table["topic_id"].astype(str), topics_table["domain_id"])]
     keys = (
         "places measures topics domain all none shared_only quantified qualitative not_mentioned national coverage "
-        "open_passage no_rows rows_shown measure differences quote"
+        "open_passage no_rows rows_shown measure differences quote other_measures"
     ).split()
     return {
         "places": places,
@@ -151,6 +155,8 @@ main { max-width: none; }
 .mark { font-size: .8em; color: #9a3412; border: 1px solid #fdba74; border-radius: 3px; padding: 0 .25em; margin-left: .3em; }
 .status-qualitative { color: #1d4ed8; }
 .status-not_mentioned { color: #888; }
+.status-other_measures { color: #666; font-style: italic; }
+.layout > div { min-width: 0; overflow-x: auto; }
 #coverage td { text-align: center; font-size: .85em; }
 #coverage td.quantified { background: #15803d; color: #fff; }
 #coverage td.qualitative { background: #bfdbfe; }
@@ -223,11 +229,12 @@ EXPLORER_SCRIPT = r"""
             const v = t.url ? el('a', {class: 'value', href: t.url, title: W.open_passage + ': ' + t.quote, 'data-target': t.id}, t.text)
                             : el('span', {class: 'value', 'data-target': t.id}, t.text);
             const line = el('div', {}, v);
-            t.marks.forEach(k => line.append(el('span', {class: 'mark', title: W.differences}, k)));
+            t.marks.forEach(k => line.append(el('span', {class: 'mark', title: m.differences || k}, k)));
             td.append(line, el('div', {class: 'quote', lang: 'zh'}, t.quote));
           });
         } else {
-          const st = ((D.coverage[m.topic] || {})[p.id]) || 'not_mentioned';
+          let st = ((D.coverage[m.topic] || {})[p.id]) || 'not_mentioned';
+          if (st === 'quantified') st = 'other_measures';  // targets of other measures of the topic, none of this one
           td.append(el('span', {class: 'status-' + st}, W[st] || st));
         }
         tr.append(td);

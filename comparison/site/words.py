@@ -66,6 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "quantified": ("有量化目标", "quantified"),
     "qualitative": ("仅定性承诺", "qualitative only"),
     "not_mentioned": ("未提及", "not mentioned"),
+    "other_measures": ("本主题其他量", "other measures of the topic"),
     "open_passage": ("打开原文段落", "open the passage"),
     "no_rows": ("所选范围内没有目标。", "No target in this selection."),
     "rows_shown": ("显示 {n} 个度量", "{n} measures shown"),
