@@ -6,9 +6,11 @@ The report folder holds, for each output language:
 * ``figures/<lang>/*.png`` and ``*.svg`` — the charts;
 * ``tables/*_<lang>.csv`` — the aligned tables as CSV (UTF-8);
 
-and ``site/`` — every notebook executed headless and rendered to one
-self-contained HTML page (images embedded, no asset from the network), with
-an ``index.html`` that links them with the workbooks and figures.
+and ``site/`` — a static site that stands alone (:mod:`comparison.site`):
+in a Simplified Chinese and an English edition, every notebook executed
+headless as a self-contained page, each source text annotated with its
+curated quotes, the comparison explorer, and copies of the workbooks, tables
+and figures it links.
 
 Progress is printed as ``[k/N] what`` so a user sees which step runs and how
 many remain.
@@ -17,13 +19,10 @@ many remain.
 from __future__ import annotations
 
 import argparse
-import html
 import os
-import re
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +43,8 @@ class BuildResult:
     tables: list[Path] = field(default_factory=list)
     pages: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    #: What the site build wrote (:class:`comparison.site.make.SiteResult`) when the notebooks were built.
+    site: object = None
 
 
 class Progress:
@@ -61,12 +62,22 @@ class Progress:
 
 # --------------------------------------------------------------------------- tables
 def write_tables(ds, out_dir: Path, lang: str) -> list[Path]:
-    """The aligned tables of :mod:`comparison.align` as CSV files in ``out_dir``."""
+    """The aligned tables of :mod:`comparison.align` as CSV files in ``out_dir``.
+
+    The long table gains a ``passage`` column: the address of the target's
+    passage on its annotated source page, relative to the site folder
+    (``<edition>/sources/<source_id>.html#<target_id>``).
+    """
     from comparison import align
+    from comparison.site import passage_url
+    from comparison.site.make import site_editions
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    long = align.targets_long(ds, lang)
+    edition = site_editions((lang,) if lang != "zh-Hant" else ("zh-Hans",))[0]
+    long["passage"] = [f"{edition}/{passage_url(s, t)}" for s, t in zip(long["source_id"].astype(str), long["target_id"].astype(str))]
     frames = {
-        f"targets_long_{lang}.csv": align.targets_long(ds, lang),
+        f"targets_long_{lang}.csv": long,
         f"comparison_{lang}.csv": align.comparison_table(ds, lang).reset_index(),
         f"coverage_{lang}.csv": align.coverage_matrix(ds, lang).reset_index(),
         f"per_1000_older_people_{lang}.csv": align.per_1000_table(ds, lang),
@@ -82,16 +93,20 @@ def write_tables(ds, out_dir: Path, lang: str) -> list[Path]:
 # --------------------------------------------------------------------------- notebooks
 def notebook_paths(notebooks_dir: Path) -> list[Path]:
     """The numbered notebooks, in order (``01_…ipynb``, ``02_…``)."""
-    return sorted(p for p in notebooks_dir.glob("[0-9][0-9]_*.ipynb"))
+    from comparison.site.notebooks import notebook_paths as paths
+
+    return paths(notebooks_dir)
 
 
-def execute_notebook(path: Path):
-    """Run a notebook top to bottom in a fresh kernel of this Python; returns the executed node.
+def execute_notebook(nb, cwd: Path | None = None):
+    """Run a notebook (a path or a notebook node) top to bottom in a fresh kernel of this Python; returns the executed node.
 
-    The kernel talks to this process over local (IPC) sockets in a private
-    temporary folder, not over TCP: nothing listens on the network, and the
-    kernel has no reason to warn that TCP runs without encryption. (Windows
-    has no IPC transport and keeps TCP.)
+    The kernel draws inline figures (``MPLBACKEND`` is set in the kernel's
+    environment only, not in this process's) and runs in ``cwd`` (default:
+    the notebook's folder). It talks to this process over local (IPC)
+    sockets in a private temporary folder, not over TCP: nothing listens on
+    the network, and the kernel has no reason to warn that TCP runs without
+    encryption. (Windows has no IPC transport and keeps TCP.)
     """
     import tempfile
 
@@ -99,114 +114,19 @@ def execute_notebook(path: Path):
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
-    nb = nbformat.read(path, as_version=4)
-    old = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = INLINE_BACKEND
-    try:
-        with tempfile.TemporaryDirectory(prefix="ect-kernel-") as sockets:
-            km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k")) if os.name != "nt" else None
-            client = NotebookClient(nb, km=km, timeout=NOTEBOOK_TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
-            try:
-                client.execute()
-            finally:
-                if km is not None and km.has_kernel:
-                    km.shutdown_kernel(now=False)
-    finally:
-        if old is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = old
+    if isinstance(nb, (str, Path)):
+        cwd = cwd or Path(nb).parent
+        nb = nbformat.read(nb, as_version=4)
+    env = {**os.environ, "MPLBACKEND": INLINE_BACKEND}
+    with tempfile.TemporaryDirectory(prefix="ect-kernel-") as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k")) if os.name != "nt" else None
+        client = NotebookClient(nb, km=km, timeout=NOTEBOOK_TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(cwd or Path.cwd())}})
+        try:
+            client.execute(env=env)
+        finally:
+            if km is not None and km.has_kernel:
+                km.shutdown_kernel(now=False)
     return nb
-
-
-_EMPTY_SCRIPT = re.compile(r'<script[^>]*\ssrc=""[^>]*>\s*</script>')
-
-
-def notebook_html(nb, title: str, nav: str) -> str:
-    """One self-contained HTML page of an executed notebook: images embedded, nothing fetched from the network."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        template_name="lab",
-        embed_images=True,
-        mathjax_url="",
-        require_js_url="",
-        jquery_url="",
-        mermaid_js_url="",
-        mermaid_layout_elk_js_url="",
-        widget_renderer_url="",
-        jupyter_widgets_base_url="",
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    body = _EMPTY_SCRIPT.sub("", body)
-    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
-
-
-def _nav(pages: list[tuple[str, str]], i: int) -> str:
-    prev = f'<a href="{pages[i - 1][0]}">← {html.escape(pages[i - 1][1])}</a>' if i > 0 else ""
-    nxt = f'<a href="{pages[i + 1][0]}">{html.escape(pages[i + 1][1])} →</a>' if i + 1 < len(pages) else ""
-    return (
-        '<nav style="display:flex;justify-content:space-between;gap:1em;padding:.5em 1em;'
-        'border-bottom:1px solid #ccc;font-family:sans-serif">'
-        f'{prev}<a href="index.html">目录 Contents</a>{nxt}</nav>'
-    )
-
-
-def notebook_title(path: Path) -> str:
-    """The first Markdown heading of a notebook, else its file name."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("#").strip()
-    return path.stem
-
-
-# --------------------------------------------------------------------------- the index page
-def write_index(site: Path, pages: list[tuple[str, str]], result: BuildResult, version: str) -> Path:
-    """``site/index.html``: links to every notebook page, workbook and figure, relative to the report folder."""
-
-    def rel(p: Path) -> str:
-        return os.path.relpath(p, site).replace(os.sep, "/")
-
-    items = "\n".join(f'<li><a href="{href}">{html.escape(title)}</a></li>' for href, title in pages)
-    books = "\n".join(f'<li><a href="{rel(p)}">{html.escape(p.name)}</a></li>' for p in result.workbooks)
-    figs = "\n".join(
-        f'<figure><a href="{rel(p)}"><img src="{rel(p)}" alt="{html.escape(p.stem)}" width="360"></a>'
-        f"<figcaption>{html.escape(p.parent.name)} · {html.escape(p.stem)}</figcaption></figure>"
-        for p in result.figures
-        if p.suffix == ".png"
-    )
-    page = f"""<!DOCTYPE html>
-<html lang="zh-Hans"><head><meta charset="utf-8">
-<title>养老服务政策目标比较 · Elderly-care policy targets</title>
-<style>
-body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 70em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }}
-figure {{ display: inline-block; margin: .5em; vertical-align: top; }}
-figcaption {{ font-size: .8em; color: #555; }}
-</style></head>
-<body>
-<h1>养老服务政策目标比较<br><small>Elderly-care policy targets across Chinese cities</small></h1>
-<p>数据版本 Data version {html.escape(version)}. 每个数字都附有原文引文与条款，见工作簿“全部目标”表。
-Every number carries its verbatim quote and clause: see the workbook's all-targets sheet.</p>
-<h2>笔记本 Notebooks</h2>
-<ol>
-{items}
-</ol>
-<h2>Excel 工作簿 Workbooks</h2>
-<ul>
-{books}
-</ul>
-<h2>图表 Figures</h2>
-{figs}
-</body></html>
-"""
-    path = site / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
 
 
 # --------------------------------------------------------------------------- the whole build
@@ -215,16 +135,24 @@ def build_report(
     *,
     data_dir: Path | str | None = None,
     notebooks_dir: Path | str | None = None,
+    sources_dir: Path | str | None = None,
     langs: tuple[str, ...] = LANGS,
     notebooks: bool = True,
     jobs: int = 2,
     printer: Callable[[str], None] = print,
 ) -> BuildResult:
-    """Build every output into ``out_dir`` (see the module docstring)."""
+    """Build every output into ``out_dir`` (see the module docstring).
+
+    ``sources_dir`` holds the source texts for the annotated source pages
+    (default: ``$COMPARISON_SOURCES``); without it the site has no source pages
+    and its index says so.
+    """
     from comparison import charts
     from comparison.dataset import load_dataset
     from comparison.excel import write_workbook
-    from comparison.paths import default_notebooks_dir
+    from comparison.paths import default_notebooks_dir, default_sources_dir
+    from comparison.site.make import build_site, site_editions, site_steps
+    from comparison.site.sources import read_texts
 
     start = time.perf_counter()
     out = Path(out_dir)
@@ -232,8 +160,9 @@ def build_report(
     result = BuildResult(out_dir=out)
     ds = load_dataset(data_dir)
     nb_paths = notebook_paths(Path(notebooks_dir) if notebooks_dir else default_notebooks_dir()) if notebooks else []
+    editions = site_editions(tuple(langs))
     n_figures = len(charts.CHARTS)
-    progress = Progress(len(langs) * (2 + n_figures) + len(nb_paths) + (1 if notebooks else 0), printer)
+    progress = Progress(len(langs) * (2 + n_figures) + (site_steps(editions, len(nb_paths)) if notebooks else 0), printer)
 
     for lang in langs:
         path = out / f"comparison_{lang}.xlsx"
@@ -247,22 +176,22 @@ def build_report(
         result.figures += charts.render_all(ds, fig_dir, lang=lang, progress=lambda name, lang=lang: progress.step(f"figure {name} ({lang})"))
 
     if notebooks:
-        site = out / "site"
-        site.mkdir(parents=True, exist_ok=True)
-        titles = [notebook_title(p) for p in nb_paths]
-        pages = [(f"{p.stem}.html", t) for p, t in zip(nb_paths, titles)]
-
-        def run(i: int) -> Path:
-            nb = execute_notebook(nb_paths[i])
-            page = site / pages[i][0]
-            page.write_text(notebook_html(nb, titles[i], _nav(pages, i)), encoding="utf-8")
-            progress.step(f"notebook {nb_paths[i].name}")
-            return page
-
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            result.pages = list(pool.map(run, range(len(nb_paths))))
-        progress.step("site index.html")
-        result.pages.append(write_index(site, pages, result, ds.version))
+        texts = read_texts(ds, Path(sources_dir) if sources_dir is not None else default_sources_dir())
+        result.site = build_site(
+            ds,
+            out / "site",
+            editions=editions,
+            notebooks=nb_paths,
+            texts=texts,
+            report_dir=out,
+            workbooks=result.workbooks,
+            tables=result.tables,
+            figures=result.figures,
+            execute=execute_notebook,
+            step=progress.step,
+            jobs=jobs,
+        )
+        result.pages = result.site.pages
     result.seconds = time.perf_counter() - start
     return result
 
@@ -282,6 +211,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: build)")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="folder of the curated data (default: the project's data/)")
     p.add_argument("--lang", choices=LANGS, action="append", help="only this output language (repeatable; default: all three)")
+    p.add_argument("--sources", type=Path, default=None, metavar="DIR", help="folder of the source texts, for the annotated source pages (default: $COMPARISON_SOURCES)")
     p.add_argument("--no-notebooks", action="store_true", help="skip executing the notebooks and the site")
     p.add_argument("--jobs", type=int, default=2, metavar="N", help="notebooks executed at once (default: 2)")
     p.set_defaults(func=run)
@@ -326,12 +256,15 @@ def run(args: argparse.Namespace) -> int:
         probe.unlink()
     except OSError as exc:
         raise UserError(f"cannot write to the output folder {args.out}: {exc.strerror or exc}") from None
+    if args.sources is not None and not args.sources.is_dir():
+        raise UserError(f"the folder of source texts {args.sources} does not exist or is not a folder")
     from comparison.sheetxml import CellError
 
     try:
         result = build_report(
             args.out,
             data_dir=args.data,
+            sources_dir=args.sources,
             langs=tuple(args.lang) if args.lang else LANGS,
             notebooks=not args.no_notebooks,
             jobs=args.jobs,

@@ -80,3 +80,30 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+# --------------------------------------------------------------------------- the static site
+@pytest.fixture(scope="session")
+def report(tmp_path_factory):
+    """The whole report, built once for the session (executes every notebook in each site edition)."""
+    from comparison.build import build_report
+
+    out = tmp_path_factory.mktemp("report")
+    lines: list[str] = []
+    result = build_report(out, sources_dir=SOURCES if SOURCES and SOURCES.is_dir() else None, printer=lines.append)
+    return result, lines
+
+
+@pytest.fixture(scope="session")
+def quick_site(tmp_path_factory, sources_dir, dataset):
+    """The site's explorer, annotated sources and indexes in both editions, without notebooks, workbooks or figures (seconds)."""
+    from comparison.site import EDITIONS
+    from comparison.site.make import build_site
+    from comparison.site.sources import read_texts
+
+    out = tmp_path_factory.mktemp("quick-site")
+    site = build_site(
+        dataset, out / "site", editions=EDITIONS, notebooks=[], texts=read_texts(dataset, sources_dir), report_dir=out,
+        workbooks=[], tables=[], figures=[], execute=None, step=lambda message: None,
+    )
+    return out / "site", site
