@@ -145,11 +145,20 @@ def point_source_at(ws: Workspace, name: str, content: bytes | None = None) -> i
     return edit_cells(ws.data / "sources.csv", "source_id", first_source(ws), text_file=name, text_sha256=sha)
 
 
-def set_descriptor(ws: Workspace, old: str, new: str, count: int = 1) -> None:
+def set_descriptor(ws: Workspace, old: str, new: str, count: int = 1) -> int:
+    """Replace ``old`` by ``new`` in the copied descriptor; returns the line where ``old`` stood."""
     path = ws.data / "datapackage.yaml"
     body = path.read_text(encoding="utf-8")
     assert old in body, old
     path.write_text(body.replace(old, new, count), encoding="utf-8")
+    return body[: body.index(old)].count("\n") + 1
 
 
-__all__ = ["ROOT", "SECRET", "SMALL_TEXT", "Workspace", "edit_cells", "first_source", "make_workspace", "point_source_at", "refused", "set_descriptor", "succeeded", "text"]
+def set_top_level(ws: Workspace, key: str, value: str) -> int:
+    """Set the descriptor's top-level ``key: …`` line to ``key: value``, whatever it held; returns its line."""
+    body = (ws.data / "datapackage.yaml").read_text(encoding="utf-8")
+    old = next(line for line in body.splitlines() if line.startswith(f"{key}:"))
+    return set_descriptor(ws, old, f"{key}: {value}")
+
+
+__all__ = ["ROOT", "SECRET", "SMALL_TEXT", "Workspace", "edit_cells", "first_source", "make_workspace", "point_source_at", "refused", "set_descriptor", "set_top_level", "succeeded", "text"]

@@ -12,7 +12,7 @@ import pickle
 
 import pytest
 
-from hostile import edit_cells, make_workspace, refused, set_descriptor, succeeded
+from hostile import edit_cells, make_workspace, refused, set_descriptor, set_top_level, succeeded
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_edited_table_is_not_served_stale(ws):
 
 def test_edited_descriptor_is_not_served_stale(ws):
     _fill_cache(ws)
-    set_descriptor(ws, "version: 0.1.0", "version: 9.9.9")
+    set_top_level(ws, "version", "9.9.9")
     out = succeeded(ws.run("export", "-o", "second.xlsx"))
     assert "data version 9.9.9" in out
 

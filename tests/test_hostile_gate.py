@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from hostile import edit_cells, make_workspace, refused, set_descriptor, succeeded
+from hostile import edit_cells, make_workspace, refused, set_descriptor, set_top_level, succeeded
 
 T, S, P, J, D = "data/targets.csv", "data/sources.csv", "data/population.csv", "data/jurisdictions.csv", "data/datapackage.yaml"
 
@@ -21,23 +21,23 @@ def zero_population(ws):
 
 
 def created_not_a_date(ws):
-    set_descriptor(ws, 'created: "2026-11-23T00:00:00Z"', 'created: "last Tuesday"')
-    return f"{D}, line 11", "'created'"
+    line = set_top_level(ws, "created", '"last Tuesday"')
+    return f"{D}, line {line}", "'created'"
 
 
 def created_impossible_date(ws):
-    set_descriptor(ws, 'created: "2026-11-23T00:00:00Z"', 'created: "2026-13-45"')
-    return f"{D}, line 11", "not a date"
+    line = set_top_level(ws, "created", '"2026-13-45"')
+    return f"{D}, line {line}", "not a date"
 
 
 def created_out_of_range(ws):
-    set_descriptor(ws, 'created: "2026-11-23T00:00:00Z"', "created: 0001-01-01")
-    return f"{D}, line 11", "not a date"
+    line = set_top_level(ws, "created", "0001-01-01")
+    return f"{D}, line {line}", "not a date"
 
 
 def control_character_in_version(ws):
-    set_descriptor(ws, "version: 0.1.0", 'version: "0.1.0\\a"')
-    return f"{D}, line 10", "U+0007"
+    line = set_top_level(ws, "version", '"0.1.0\\a"')
+    return f"{D}, line {line}", "U+0007"
 
 
 def noncharacter_in_title(ws):
