@@ -282,7 +282,7 @@ def run(args: argparse.Namespace) -> int:
         probe.unlink()
     except OSError as exc:
         raise UserError(f"cannot write to the output folder {args.out}: {exc.strerror or exc}") from None
-    from comparison.sheetxml import CellError
+    from comparison.excel import CellError
 
     try:
         result = build_report(

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from comparison.cli import UserError
     from comparison.dataset import load_dataset
     from comparison.excel import select, selected_targets, sheet_titles, write_workbook
-    from comparison.sheetxml import CellError
+    from comparison.excel import CellError
 
     path: Path = args.output
     if args.taiwan and args.lang != "zh-Hant":

@@ -122,9 +122,45 @@ def test_targets_sheet_has_a_label_row_above_the_raw_column_names(workbooks):
 def test_tidy_sheets_freeze_headers_filter_and_print_on_landscape_pages(workbooks):
     ws = _sheet(workbooks["en"], 3)
     assert ws.freeze_panes == "B3"
-    assert ws.auto_filter.ref.startswith("A2:")
+    (table,) = ws.tables.values()
+    assert table.ref.startswith("A2:") and table.autoFilter.ref == table.ref
     assert ws.print_title_rows == "$1:$2"
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
+
+
+#: The data sheets (one record per row) by position, and the frame each must read back equal to.
+DATA_SHEETS = {3: "targets", 4: "commitments", 5: "per_1000", 6: "codebook", 7: "sources", 8: "print_view"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_data_sheet_reads_back_with_pandas_and_is_one_excel_table(workbooks, lang):
+    book = openpyxl.load_workbook(workbooks[lang])
+    for index in DATA_SHEETS:
+        ws = book.worksheets[index]
+        frame = pd.read_excel(workbooks[lang], sheet_name=ws.title, header=1)
+        (table,) = ws.tables.values()
+        first, last = table.ref.split(":")
+        assert first == "A2" and int(re.sub(r"[A-Z]+", "", last)) == len(frame) + 2
+        assert [c.name for c in table.tableColumns] == list(frame.columns) == [c.value for c in ws[2]]
+        assert not frame.columns.str.startswith("Unnamed").any()
+
+
+def test_targets_read_with_pandas_equal_targets_csv(workbooks):
+    frame = pd.read_excel(workbooks["en"], sheet_name="All targets", header=1, dtype=object)
+    expected = _targets_csv()
+    got = frame[list(expected.columns)].astype(object).where(frame.notna(), pd.NA)
+    for column in expected.columns:
+        assert [None if pd.isna(v) else v for v in got[column]] == [None if pd.isna(v) else v for v in expected[column]], column
+
+
+def test_print_view_fits_a_landscape_page_width_with_repeated_headers(dataset, workbooks):
+    ws = _sheet(workbooks["zh-Hans"], 8)
+    assert ws.title == "目标打印版"
+    assert ws.print_title_rows == "$1:$2" and ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert [c.value for c in ws[2]] == ["target_id", "jurisdiction", "indicator", "measure", "target", "clause", "quote"]
+    assert ws.max_row == len(dataset.targets) + 2
+    widths = [ws.column_dimensions[letter].width for letter in "ABCDEFG"]
+    assert sum(widths) <= 200  # about 1.4× the width of a landscape A4 page at 100 %: readable once fitted
 
 
 def test_column_widths_count_chinese_characters_twice():
@@ -185,7 +221,7 @@ def test_export_writes_a_workbook(cli, tmp_path):
     out = tmp_path / "en.xlsx"
     result = cli("export", "--lang", "en", "--cities", "宁波市", "Wuhan", "--indicators", "nursing_bed_share", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert str(out) in result.stdout and "8 sheets" in result.stdout
+    assert str(out) in result.stdout and "9 sheets" in result.stdout
     cells = _matrix(_sheet(out, 1))
     assert cells["Nursing-type bed share of institutional beds"]["Ningbo"].value == "60% (by 2023)"
 

@@ -1,0 +1,298 @@
+"""Every word the package shows, in Simplified Chinese and English: the one place to change or add one.
+
+Each entry is a ``(Simplified, English)`` pair; Traditional Chinese is derived
+from the Simplified text with OpenCC (see :mod:`comparison.script`, whose
+Taiwan glossary protects these words from wrong phrase conversion), and
+:func:`comparison.labels.pick` chooses the language. Names that come from the
+data (jurisdictions, topics, measures, domains, units) are not here: they are
+in the data's ``*_zh`` and ``*_en`` columns.
+
+Tables: :data:`COLUMNS` (column labels), the controlled vocabularies
+(:data:`STATUS`, :data:`KIND`, :data:`ATTRIBUTE`, :data:`SCRIPT`,
+:data:`POPULATION_BASIS`), :data:`SHEETS` and :data:`SHEET_DESCRIPTIONS` (the
+workbook's sheets), :data:`SYMBOLS` and :data:`STATUS_MEANINGS` (how to read
+the cells), :data:`WORKBOOK` (other workbook texts) and :data:`CHART` (the
+charts' texts, with ``{placeholders}``).
+"""
+
+from __future__ import annotations
+
+#: The three output languages and how to name them.
+LANG_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+
+#: Column labels of the tables the package returns.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "target_id": ("目标编号", "Target id"),
+    "source_id": ("文件编号", "Source id"),
+    "jurisdiction_id": ("地区编号", "Jurisdiction id"),
+    "jurisdiction": ("地区", "Jurisdiction"),
+    "province": ("省份", "Province"),
+    "document": ("文件", "Document"),
+    "document_number": ("文号", "Document number"),
+    "issue_date": ("发布日期", "Issued"),
+    "clause": ("条款", "Clause"),
+    "kind": ("类别", "Kind"),
+    "indicator_id": ("指标编号", "Indicator id"),
+    "indicator": ("指标", "Indicator"),
+    "topic_id": ("主题编号", "Topic id"),
+    "topic": ("主题", "Topic"),
+    "measure_id": ("测量项编号", "Measure id"),
+    "domain_id": ("领域编号", "Domain id"),
+    "domain": ("领域", "Domain"),
+    "measure": ("测量内容", "What is measured"),
+    "measure_zh": ("测量内容（中文）", "What is measured (Chinese)"),
+    "measure_en": ("测量内容（英文）", "What is measured (English)"),
+    "measure_word": ("量词", "Measure word"),
+    "scope_zh": ("适用范围（中文）", "Scope (Chinese)"),
+    "scope_en": ("适用范围（英文）", "Scope (English)"),
+    "commitment_id": ("承诺编号", "Commitment id"),
+    "operator": ("关系", "Operator"),
+    "value": ("数值", "Value"),
+    "unit_id": ("单位编号", "Unit id"),
+    "unit": ("单位", "Unit"),
+    "target": ("目标", "Target"),
+    "deadline_year": ("完成年份", "Deadline"),
+    "deadline_stated": ("完成年份（原文）", "Deadline (stated)"),
+    "deadline_implied": ("完成年份（据规划期）", "Deadline (from the plan period)"),
+    "deadline_basis": ("完成年份依据", "Deadline basis"),
+    "restates": ("重述的目标", "Restates"),
+    "scope": ("适用范围", "Scope"),
+    "attribute": ("指标属性", "Attribute"),
+    "is_aspirational": ("力争性目标", "Aspirational"),
+    "quote": ("原文引文", "Quote (original script)"),
+    "quote_zh_hans": ("原文引文（简体）", "Quote (Simplified)"),
+    "notes": ("备注", "Notes"),
+    "status": ("状态", "Status"),
+    "n_targets": ("量化目标数", "Quantified targets"),
+    "n_commitments": ("定性承诺数", "Qualitative commitments"),
+    "older_population": ("老年人口", "Older population"),
+    "population_basis": ("人口口径", "Population basis"),
+    "population_source": ("人口数据来源", "Population source"),
+    "per_1000_older_people": ("每千名老年人", "Per 1000 older people"),
+    "reason": ("说明", "Reason"),
+    "national_reference": ("全国参考", "National reference"),
+    "differences": ("差异说明", "What differs"),
+    "comparability": ("可比性说明", "Comparability"),
+    "definition": ("定义", "Definition"),
+    "title": ("标题", "Title"),
+    "issuer": ("发布机关", "Issuer"),
+    "period": ("规划期/有效期", "Period"),
+    "script": ("原文字体", "Script of text"),
+    "text_file": ("文本文件", "Text file"),
+    "text_sha256": ("文本SHA-256", "Text SHA-256"),
+    "admin_level": ("行政级别", "Administrative level"),
+}
+
+#: Coverage of an indicator in a document.
+STATUS = {
+    "quantified": ("量化目标", "quantified"),
+    "qualitative": ("仅定性承诺", "qualitative only"),
+    "not_mentioned": ("未提及", "not mentioned"),
+}
+KIND = {"target": ("目标", "target"), "standard": ("标准", "standard"), "parameter": ("政策参数", "parameter")}
+ATTRIBUTE = {"binding": ("约束性", "binding"), "indicative": ("预期性", "indicative")}
+SCRIPT = {"zh-Hans": ("简体", "Simplified"), "zh-Hant": ("繁体", "Traditional")}
+#: Bases of older-population figures (population.csv ``basis``).
+POPULATION_BASIS = {
+    "census2020_resident": ("第七次全国人口普查（2020年）常住人口", "2020 census, resident population"),
+    "yearend2021_unstated": ("2021年末，口径未说明", "end of 2021, basis not stated"),
+    "yearend2017_registered": ("2017年末户籍人口", "registered population, end of 2017"),
+}
+ASPIRATIONAL = ("力争", "aim")
+
+# --------------------------------------------------------------------------- the workbook
+#: Sheets in workbook order: key → name.
+SHEETS: dict[str, tuple[str, str]] = {
+    "cover": ("说明", "About"),
+    "comparison": ("目标对比", "Comparison"),
+    "coverage": ("覆盖情况", "Coverage"),
+    "targets": ("全部目标", "All targets"),
+    "commitments": ("定性承诺", "Commitments"),
+    "per_1000": ("每千名老年人", "Per 1000 older people"),
+    "codebook": ("指标定义", "Codebook"),
+    "sources": ("政策文件", "Sources"),
+    "print_view": ("目标打印版", "Targets for printing"),
+}
+
+#: What each sheet holds, for the cover.
+SHEET_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "comparison": (
+        "各地（列）对每项指标（行）的量化目标，末列为全国参考目标。单元格写明关系、数值、单位、完成年份；"
+        "同一指标有多项目标时分行列出，每行以所测内容开头。“仅定性承诺”和“未提及”以底色和斜体区分。",
+        "Each city's targets (columns) for each indicator (rows); the last column is the national reference target. "
+        "A cell gives operator, value, unit and deadline; several targets take a line each, led by what each measures. 'Qualitative only' and "
+        "'not mentioned' have their own fill and are in italics.",
+    ),
+    "coverage": (
+        "每项指标在各地文件中的覆盖情况：量化目标、仅定性承诺或未提及，按颜色区分（见图例）。",
+        "How each city's documents cover each indicator: quantified, qualitative only or not mentioned, colour-coded (see the legend).",
+    ),
+    "targets": (
+        "全部数据，不受筛选影响。每项目标一行。深色表头的各列与数据文件 data/targets.csv 完全相同：第1行为列名，第2行为数据文件中的字段名（供软件读取）。"
+        "浅色表头的各列为便于阅读而添加：地区、指标名称、目标摘要、引文的简体转写。",
+        "The whole data set, whatever the selection. One row per target. The columns under the dark header are exactly the data file data/targets.csv: row 1 names them, "
+        "row 2 gives each column's name in the file (for software). The columns under the light header are added for reading: "
+        "jurisdiction, indicator name, the target in short, the quote in Simplified characters.",
+    ),
+    "commitments": (
+        "文件仅以文字承诺、未给出数值的指标，附原文引文。",
+        "Indicators a document commits to in words only, without a number, with the quote.",
+    ),
+    "per_1000": (
+        "以绝对数表述的目标（床位、人数、机构数等）折算为每千名老年人。仅在有同一口径（2020年第七次全国人口普查常住人口）"
+        "且注明来源的老年人口数时计算；否则“说明”列给出原因。不作任何估算。",
+        "Targets stated as absolute counts (beds, people, facilities …) per 1000 older people, computed only where a sourced "
+        "older-population figure on one basis (2020 census, resident population) exists; otherwise the Reason column says why. "
+        "Nothing is estimated.",
+    ),
+    "codebook": (
+        "全部指标的定义和可比性说明。比较不同地区之前，请先阅读可比性说明。",
+        "Definition and comparability notes of every indicator. Read the comparability notes before comparing cities.",
+    ),
+    "sources": (
+        "全部政策文件：标题、文号、发布机关、日期、规划期、原文字体、文本文件及其 SHA-256、已知缺陷。",
+        "All policy documents: title, number, issuer, dates, period, script, text file and its SHA-256, known defects.",
+    ),
+    "print_view": (
+        "“全部目标”表的打印版：每项目标一行，只列阅读所需的各列（编号、地区、指标、目标、条款、引文），A4横向，每页重复表头。",
+        "The All targets sheet laid out for printing: one row per target with the columns a reader needs (id, jurisdiction, "
+        "indicator, target, clause, quote), landscape A4, the header repeated on every page.",
+    ),
+}
+
+#: How to read the cells: (symbol, meaning).
+SYMBOLS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("≥", "≥"), ("不低于（原文“以上”“不低于”“不少于”“至少”）", "at least (以上, 不低于, 不少于, 至少 in the text)")),
+    (("≤", "≤"), ("不高于（原文“以下”“不超过”“最高”）", "at most (以下, 不超过, 最高 in the text)")),
+    (("> <", "> <"), ("大于、小于", "more than, less than")),
+    (
+        ("=", "="),
+        ("文件所述数值，未写“以上”等限定；目标对比表中省略“=”，只写数值", "the figure as stated, without 'at least'; the comparison omits the sign and shows the bare figure"),
+    ),
+    (("（力争）", "(aim)"), ("文件以“力争”或“争取”表述的目标", "a goal the text hedges with 力争 or 争取")),
+    (("（2025年）", "(by 2025)"), ("完成年份", "the year by which it is due")),
+    (("农村：", "rural areas:"), ("适用范围：目标只适用于该部分", "scope: the target applies to that part only")),
+)
+
+#: What the three coverage statuses mean.
+STATUS_MEANINGS = {
+    "quantified": ("文件为该指标设定了至少一项数值目标或标准", "the documents set at least one numeric target or standard for the indicator"),
+    "qualitative": ("文件仅以文字承诺，未给出数值", "the documents commit to it in words only, without a number"),
+    "not_mentioned": ("文件既无数值目标，也无文字承诺", "the documents give neither a number nor a commitment in words"),
+}
+
+#: Other texts of the workbook, with ``{placeholders}``.
+WORKBOOK: dict[str, tuple[str, str]] = {
+    "title": ("养老服务政策量化目标比较", "Quantified targets of local elderly-care (养老服务) policies"),
+    "properties_title": ("养老服务政策量化目标比较", "Quantified targets of local elderly-care policies"),
+    "subtitle": (
+        "各地养老服务政策文件中的量化目标、标准与政策参数；每一项都附原文引文、条款和出处。",
+        "Every quantified target, standard and policy parameter of each local document, each with its verbatim quote, clause and source.",
+    ),
+    "data_version": ("数据版本", "Data version"),
+    "data_date": ("数据日期", "Data date"),
+    "not_stated": ("未注明", "not stated"),
+    "language": ("语言", "Language"),
+    "cities": ("地区", "Cities"),
+    "indicators": ("指标", "Indicators"),
+    "counts_label": ("数量", "Counts"),
+    "counts": (
+        "量化目标 {targets} 项；定性承诺 {commitments} 项；政策文件 {sources} 份",
+        "{targets} targets; {commitments} qualitative commitments; {sources} documents",
+    ),
+    "counts_selected": (
+        "。所选范围内：量化目标 {targets} 项，定性承诺 {commitments} 项。“目标对比”“覆盖情况”“定性承诺”“每千名老年人”四表按所选范围列出，其余各表包含全部数据。",
+        ". In the selection: {targets} targets, {commitments} qualitative commitments. The Comparison, Coverage, "
+        "Commitments and Per 1000 sheets show the selection; the other sheets hold the whole data set.",
+    ),
+    "sheets": ("工作表", "Sheets"),
+    "symbols": ("符号说明", "How to read the cells"),
+    "quotes": ("引文", "Quotes"),
+    "quote": ("原文引文", "Quote"),
+    "quotes_text": (
+        "引文均为原文，保持文件本身的字体（简体或繁体），未作改动。“原文引文（简体）”列是便于检索的简体转写，不是原文。备注和文件说明为英文。",
+        "Quotes are verbatim, in the document's own script (Simplified or Traditional), unchanged. The column "
+        "'Quote (Simplified)' is a Simplified rendering for searching, not the original.",
+    ),
+    "reading": ("用软件读取", "Reading the data with software"),
+    "reading_text": (
+        "各数据表的第2行为字段名，其下为数据，并定义为 Excel 表格（“插入 > 表格”中可见）。在 Python 中：pandas.read_excel(文件, sheet_name=表名, header=1)。",
+        "In every data sheet row 2 holds the field names and the data follow; each is defined as an Excel table. In Python: "
+        "pandas.read_excel(file, sheet_name=<sheet name>, header=1).",
+    ),
+    "cite": ("引用方式", "How to cite"),
+    "cite_data": ("数据", "The data"),
+    "cite_documents": ("政策文件", "The documents"),
+    "cite_documents_text": (
+        "引用政策文件本身时，请使用“政策文件”表中的标题和文号。",
+        "Cite the policy documents themselves by the title and number in the Sources sheet.",
+    ),
+    "all": ("全部（{n}）", "all ({n})"),
+    "selected": ("已选 {n} 项", "{n} selected"),
+    "list_sep": ("、", ", "),
+    "colon": ("：", ": "),
+    "legend": ("图例", "Legend"),
+    "legend_quantified": ("{word}：列出目标，如 ≥60%（2025年）", "{word}: the targets, e.g. ≥60% (by 2025)"),
+    "comparison_title": ("各地养老服务政策量化目标对比", "Quantified elderly-care targets, side by side"),
+    "coverage_title": ("各地文件对各项指标的覆盖情况", "How each city's documents cover each indicator"),
+    "varies": ("各文件不一", "varies between documents"),
+    "left_out": (
+        "……另有 {n} 项未能列入本单元格（Excel 单元格字数上限），全部见“{sheet}”表",
+        "… {n} more, beyond what an Excel cell holds: all are in the {sheet} sheet",
+    ),
+}
+
+# --------------------------------------------------------------------------- the charts
+#: Every text of the charts, with ``{placeholders}``.
+CHART: dict[str, tuple[str, str]] = {
+    "source": ("来源：{cities}政策文件，见 data/sources.csv", "Source: policy documents of {cities}, see data/sources.csv"),
+    "national_source": ("全国参考见 data/national_targets.csv", "national reference in data/national_targets.csv"),
+    "population_source": ("老年人口见 data/population.csv", "older population in data/population.csv"),
+    "version": ("数据版本 {version}", "data version {version}"),
+    "coverage_title": ("哪些城市为哪些指标设定了量化目标", "Which city set a quantified target for which indicator"),
+    "quantified_count": ("量化目标（格内数字＝目标数）", "quantified (number in cell = targets)"),
+    "indicator_title": ("{indicator}：各市目标", "{indicator}: city targets"),
+    "indicator_national_title": ("{indicator}：各市目标与全国参考", "{indicator}:\ncity targets and the national reference"),
+    "percent_axis": ("目标值（%）", "Target (%)"),
+    "gap_qualitative": ("仅定性承诺（无数值）", "qualitative commitment only (no figure)"),
+    "gap_not_mentioned": ("未提及", "not mentioned"),
+    "gap_quantified": ("有量化目标，但不是百分比", "quantified, but not as a percentage"),
+    "no_deadline": ("（无完成年份）", " (no deadline)"),
+    "national": ("全国参考：{target}", "National reference: {target}"),
+    "deadlines_title": ("各市目标的完成年份与文件期限", "Target deadlines against each document's period"),
+    "year_axis": ("年份", "Year"),
+    "period": ("文件期限", "document period"),
+    "open_period": ("文件期限\n（未写明结束年份）", "document period\n(no end year stated)"),
+    "due": ("圆内数字：\n当年到期的目标数", "number in circle:\ntargets due that year"),
+    "undated": ("另有{n}项无完成年份", "+{n} without a deadline"),
+    "per_1000_title": ("每千名老年人的目标数量（仅列口径可比的数据）", "Targets per 1000 older people (comparable figures only)"),
+    "per_1000_axis": (
+        "每千名老年人（2020年第七次人口普查，常住老年人口）",
+        "Per 1000 older people (2020 census, resident older population)",
+    ),
+    "per_1000_target": ("{city} · {indicator}\n{target}", "{city} · {indicator}\n{target}"),
+    "missing_header": ("其他城市为何没有可比数据：", "Why the other cities have no comparable figure:"),
+    "missing_line": ("• {city}（{n}项数量目标）：{reason}", "• {city} ({n} count targets): {reason}"),
+    "missing_line_no_targets": ("• {city}：{reason}", "• {city}: {reason}"),
+    "no_absolute_target": (
+        "无可比数据：没有全市（县）范围的绝对数量目标",
+        "no comparable figure: no jurisdiction-wide target stated as an absolute count",
+    ),
+    "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
+    "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
+    "no_indicator": ("未归入通用指标", "no shared indicator"),
+}
+
+#: Every table of words above, for checks that cover them all (the Taiwan glossary test).
+ALL_TABLES: dict[str, dict] = {
+    "COLUMNS": COLUMNS, "STATUS": STATUS, "KIND": KIND, "ATTRIBUTE": ATTRIBUTE, "SCRIPT": SCRIPT,
+    "POPULATION_BASIS": POPULATION_BASIS, "SHEETS": SHEETS, "SHEET_DESCRIPTIONS": SHEET_DESCRIPTIONS,
+    "STATUS_MEANINGS": STATUS_MEANINGS, "WORKBOOK": WORKBOOK, "CHART": CHART,
+}
+
+
+def simplified_texts() -> list[str]:
+    """Every Simplified-Chinese text of this module (what Traditional output is made from)."""
+    texts = [zh for table in ALL_TABLES.values() for zh, _ in table.values()]
+    texts += [zh for pair in SYMBOLS for zh, _ in pair]
+    return [*texts, ASPIRATIONAL[0]]
