@@ -1,6 +1,9 @@
 # Two commands on a fresh machine with Python 3.11:
 #   make report   set up .venv, install the project, build every output into build/
 #   make test     set up .venv, install the project with its test tools, run the tests
+# For developers:
+#   make test-fast  the tests not marked slow (no notebooks, no whole build, no wheel): a quick loop
+#   make lint       ruff: lint and import order (configured in pyproject.toml)
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -14,7 +17,7 @@ export COMPARISON_SOURCES := $(abspath ../shared/seeds)
 endif
 endif
 
-.PHONY: setup report test validate lab bench clean
+.PHONY: setup report test test-fast lint validate lab bench clean
 
 setup: $(STAMP)
 
@@ -31,6 +34,12 @@ report: $(STAMP)
 test: $(STAMP)
 	tools/ensure-chromium
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 validate: $(STAMP)
 	$(BIN)/python -m comparison validate

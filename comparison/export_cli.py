@@ -89,8 +89,7 @@ def run(args: argparse.Namespace) -> int:
     from comparison.align import SelectionError
     from comparison.cli import UserError
     from comparison.dataset import load_dataset
-    from comparison.excel import select, selected_targets, sheet_titles, write_workbook
-    from comparison.excel import CellError
+    from comparison.excel import CellError, select, selected_targets, sheet_titles, write_workbook
 
     path: Path = args.output
     if args.taiwan and args.lang != "zh-Hant":

@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 #: Output languages: Simplified Chinese, Traditional Chinese, English.
@@ -29,7 +29,7 @@ LANGS = ("zh-Hans", "zh-Hant", "en")
 _WS = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(config: str):
     """A cached OpenCC converter, e.g. ``converter("t2s")``."""
     import opencc
@@ -66,14 +66,14 @@ def to_traditional(text: str, *, taiwan: bool = False) -> str:
 GLOSSARY_FILE = Path(__file__).with_name("taiwan_glossary.csv")
 
 
-@lru_cache(maxsize=None)
+@cache
 def taiwan_glossary() -> tuple[dict[str, str], ...]:
     """The rows of :data:`GLOSSARY_FILE` as dicts."""
     with open(GLOSSARY_FILE, encoding="utf-8", newline="") as fh:
         return tuple(csv.DictReader(fh))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fixed_words() -> tuple[dict[str, str], re.Pattern]:
     """Fixed words (Simplified → Taiwan form) and a pattern that splits text around them, longest first."""
     fixed = {row["simplified"]: row["taiwan"] for row in taiwan_glossary() if row["rule"] == "fixed"}

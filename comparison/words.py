@@ -154,9 +154,9 @@ SHEET_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "All policy documents: title, number, issuer, dates, period, script, text file and its SHA-256, known defects.",
     ),
     "print_view": (
-        "“全部目标”表的打印版：每项目标一行，只列阅读所需的各列（编号、地区、指标、目标、条款、引文），A4横向，每页重复表头。",
-        "The All targets sheet laid out for printing: one row per target with the columns a reader needs (id, jurisdiction, "
-        "indicator, target, clause, quote), landscape A4, the header repeated on every page.",
+        "所选范围内的目标，供打印：每项目标一行，只列阅读所需的各列（编号、地区、指标、测量内容、目标、条款、引文），A4横向，每页重复表头。",
+        "The targets of the selection laid out for printing: one row per target with the columns a reader needs (id, jurisdiction, "
+        "indicator, what is measured, target, clause, quote), landscape A4, the header repeated on every page.",
     ),
 }
 
@@ -236,6 +236,11 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "comparison_title": ("各地养老服务政策量化目标对比", "Quantified elderly-care targets, side by side"),
     "coverage_title": ("各地文件对各项指标的覆盖情况", "How each city's documents cover each indicator"),
     "varies": ("各文件不一", "varies between documents"),
+    "too_many_to_print": (
+        "所选范围内有 {n} 项目标，超过打印版的上限（{limit} 项）。请选择部分地区或指标后再导出（--cities、--indicators 或 --domain）。",
+        "The selection holds {n} targets, more than the print view lays out ({limit}). Export again for some cities or "
+        "indicators (--cities, --indicators or --domain) to print them.",
+    ),
     "left_out": (
         "……另有 {n} 项未能列入本单元格（Excel 单元格字数上限），全部见“{sheet}”表",
         "… {n} more, beyond what an Excel cell holds: all are in the {sheet} sheet",

@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT
 from openpyxl import load_workbook
 
 from comparison.build import write_tables
 from comparison.dataset import load_dataset
 from comparison.script import LANGS
-from conftest import DATA, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ import shutil
 import string
 
 import pytest
+from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +29,6 @@ from comparison.numbers import normalise, quote_states_value
 from comparison.script import to_simplified, to_traditional
 from comparison.tables import field_names, read_descriptor, resource_schema
 from comparison.validate import _fmt, _states_in_digits
-from conftest import DATA
 
 #: Fixed examples: the same ones on every run (no example database, no random seed).
 FIXED = settings(derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -191,6 +191,6 @@ def test_quick_value_test_never_contradicts_the_full_reading(before, after, valu
     # full reading. Most quotes are made to contain the value's digits, or the test would rarely apply.
     quote = before + (_fmt(value) if written else "") + after
     norm = normalise(quote)
-    for given in (quote, norm):
-        if _states_in_digits(given, value):
-            assert quote_states_value(norm, value, "percent", normalised=True), given
+    for text in (quote, norm):
+        if _states_in_digits(text, value):
+            assert quote_states_value(norm, value, "percent", normalised=True), text

@@ -37,6 +37,8 @@ TARGET_KINDS = {
 #: Columns added to the targets sheet for reading, from :func:`comparison.align.targets_long`.
 TARGET_EXTRAS = {"jurisdiction": "text", "indicator": "text", "target": "text", "quote_zh_hans": "long"}
 
+#: The most targets the print view lays out (about 250 pages).
+PRINT_VIEW_MAX_ROWS = 5_000
 #: Columns of the print view of the targets, with their kinds.
 PRINT_COLUMNS = {
     "target_id": "code", "jurisdiction": "brief", "indicator": "brief", "measure": "brief", "target": "brief",
@@ -180,9 +182,18 @@ def targets_sheet(wb: Workbook, ctx: Context) -> None:
 
 
 def print_view_sheet(wb: Workbook, ctx: Context) -> None:
-    """The targets with the columns a reader needs, laid out to print on landscape A4 pages."""
-    long = ctx.long.set_index("target_id").loc[ctx.ds.targets["target_id"].astype(str)].reset_index()
-    frame = long[list(PRINT_COLUMNS)]
+    """The selected targets with the columns a reader needs, laid out to print on landscape A4 pages.
+
+    More than :data:`PRINT_VIEW_MAX_ROWS` targets (hundreds of pages) are not
+    laid out: the sheet says how to choose fewer instead.
+    """
+    chosen = selected_targets(ctx.ds, ctx.selection)["target_id"].astype(str)
+    if len(chosen) > PRINT_VIEW_MAX_ROWS:
+        sheet = Sheet(wb, ctx.sheet_title("print_view"))
+        layout.set_widths(sheet.ws, [120])
+        sheet.append([(ctx.word("too_many_to_print", n=len(chosen), limit=PRINT_VIEW_MAX_ROWS), NOTE)])
+        return
+    frame = ctx.long.set_index("target_id").loc[chosen].reset_index()[list(PRINT_COLUMNS)]
     _tidy(wb, ctx, "print_view", frame, PRINT_COLUMNS)
 
 
