@@ -27,10 +27,10 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Annotation, Text
@@ -46,63 +46,17 @@ from comparison.align import (
     targets_long,
 )
 from comparison.dataset import Dataset
+from comparison.figures import PNG_DPI, SVG_HASHSALT, save_figure  # noqa: F401  (part of this module's interface)
 from comparison.fonts import setup_fonts
 from comparison.labels import STATUS, check_lang, column_label, format_number, format_target, vocab
-
-#: Okabe & Ito's colour-blind-safe palette, in the order the cities receive it.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
-
-#: Coverage statuses as one blue ramp: readable without hue, and in greyscale.
-STATUS_COLOURS = {"quantified": "#08519C", "qualitative": "#9ECAE1", "not_mentioned": "#EFEFEF"}
+from comparison.palette import OKABE_ITO, STATUS_COLOURS, STATUS_TEXT_COLOURS
+from comparison.words import CHART
 
 #: Where the national reference is labelled in :func:`plot_indicator_targets`: a strip above the first city.
 NATIONAL_LABEL_ROW = -1.3
 
-#: Resolution of the PNG files.
-PNG_DPI = 150
-
-#: Fixed salt for the ids in SVG files, so that saving twice gives the same bytes.
-SVG_HASHSALT = "elderly-care-targets"
-
-#: Every text of the charts: (Simplified Chinese, English); Traditional is derived.
-TEXT: dict[str, tuple[str, str]] = {
-    "source": ("来源：{cities}政策文件，见 data/sources.csv", "Source: policy documents of {cities}, see data/sources.csv"),
-    "national_source": ("全国参考见 data/national_targets.csv", "national reference in data/national_targets.csv"),
-    "population_source": ("老年人口见 data/population.csv", "older population in data/population.csv"),
-    "version": ("数据版本 {version}", "data version {version}"),
-    "coverage_title": ("哪些城市为哪些指标设定了量化目标", "Which city set a quantified target for which indicator"),
-    "quantified_count": ("量化目标（格内数字＝目标数）", "quantified (number in cell = targets)"),
-    "indicator_title": ("{indicator}：各市目标", "{indicator}: city targets"),
-    "indicator_national_title": ("{indicator}：各市目标与全国参考", "{indicator}:\ncity targets and the national reference"),
-    "percent_axis": ("目标值（%）", "Target (%)"),
-    "gap_qualitative": ("仅定性承诺（无数值）", "qualitative commitment only (no figure)"),
-    "gap_not_mentioned": ("未提及", "not mentioned"),
-    "gap_quantified": ("有量化目标，但不是百分比", "quantified, but not as a percentage"),
-    "no_deadline": ("（无完成年份）", " (no deadline)"),
-    "national": ("全国参考：{target}", "National reference: {target}"),
-    "deadlines_title": ("各市目标的完成年份与文件期限", "Target deadlines against each document's period"),
-    "year_axis": ("年份", "Year"),
-    "period": ("文件期限", "document period"),
-    "open_period": ("文件期限\n（未写明结束年份）", "document period\n(no end year stated)"),
-    "due": ("圆内数字：\n当年到期的目标数", "number in circle:\ntargets due that year"),
-    "undated": ("另有{n}项无完成年份", "+{n} without a deadline"),
-    "per_1000_title": ("每千名老年人的目标数量（仅列口径可比的数据）", "Targets per 1000 older people (comparable figures only)"),
-    "per_1000_axis": (
-        "每千名老年人（2020年第七次人口普查，常住老年人口）",
-        "Per 1000 older people (2020 census, resident older population)",
-    ),
-    "per_1000_target": ("{city} · {indicator}\n{target}", "{city} · {indicator}\n{target}"),
-    "missing_header": ("其他城市为何没有可比数据：", "Why the other cities have no comparable figure:"),
-    "missing_line": ("• {city}（{n}项数量目标）：{reason}", "• {city} ({n} count targets): {reason}"),
-    "missing_line_no_targets": ("• {city}：{reason}", "• {city}: {reason}"),
-    "no_absolute_target": (
-        "无可比数据：没有全市（县）范围的绝对数量目标",
-        "no comparable figure: no jurisdiction-wide target stated as an absolute count",
-    ),
-    "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
-    "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
-    "no_indicator": ("未归入通用指标", "no shared indicator"),
-}
+#: Every text of the charts (the chart table of :mod:`comparison.words`).
+TEXT = CHART
 
 #: Parameter descriptions shared by every plot function (seaborn's ``_docstrings`` idea).
 _DOCS = {
@@ -232,6 +186,7 @@ def _use_chart_fonts(ax: Axes) -> None:
     labels and ticks that cannot draw Chinese.
     """
     family = mpl.rcParams["font.family"]
+    ax.tick_params(labelfontfamily=family)  # ticks made later too
     for text in ax.findobj(Text):
         text.set_fontfamily(family)
 
@@ -257,28 +212,30 @@ def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     {lang}
     {ax}
     kwargs
-        Passed to :meth:`matplotlib.axes.Axes.pcolormesh`, which draws the cells.
+        Passed to :func:`seaborn.heatmap`, which draws the cells.
 
     {returns}
     """
     _prepare(ds, lang)
     ax = _axes(ax, (9, 11))
+    _use_chart_fonts(ax)  # seaborn draws the figure to check its tick labels
     cov = coverage_long(ds)
     wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="status")
     counts = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="n_targets")
-    codes = wide.apply(lambda col: col.map({s: i for i, s in enumerate(STATUS_COLOURS)})).to_numpy(dtype=float)
-    cmap = ListedColormap(list(STATUS_COLOURS.values()))
-    ax.pcolormesh(codes, **{"cmap": cmap, "vmin": -0.5, "vmax": len(STATUS_COLOURS) - 0.5, "edgecolors": "white", "linewidth": 1.5, **kwargs})
-    for (i, j), n in np.ndenumerate(counts.to_numpy()):
-        if wide.iat[i, j] == "quantified":
-            ax.text(j + 0.5, i + 0.5, str(n), ha="center", va="center", color="white", fontsize=8)
-    ax.set_xticks(np.arange(wide.shape[1]) + 0.5, jurisdiction_names(ds, lang)[wide.columns.astype(str)])
-    ax.set_yticks(np.arange(wide.shape[0]) + 0.5, indicator_names(ds, lang)[wide.index.astype(str)], fontsize=8.5)
-    ax.invert_yaxis()
+    codes = wide.apply(lambda col: col.map({s: i for i, s in enumerate(STATUS_COLOURS)})).astype(float)
+    labels = np.where(wide == "quantified", counts.astype(str), "")
+    sns.heatmap(
+        codes, ax=ax, cbar=False, annot=labels, fmt="",
+        annot_kws={"color": STATUS_TEXT_COLOURS["quantified"], "fontsize": 8},
+        xticklabels=list(jurisdiction_names(ds, lang)[wide.columns.astype(str)]),
+        yticklabels=list(indicator_names(ds, lang)[wide.index.astype(str)]),
+        **{"cmap": ListedColormap(list(STATUS_COLOURS.values())), "vmin": -0.5, "vmax": len(STATUS_COLOURS) - 0.5,
+           "linewidths": 1.5, "linecolor": "white", **kwargs},
+    )
+    ax.tick_params(axis="x", labelrotation=0, length=0)
+    ax.tick_params(axis="y", labelrotation=0, labelsize=8.5, length=0)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
-    ax.tick_params(length=0)
-    _despine(ax, "top", "right", "bottom", "left")
     _mark_domains(ax, ds, lang, list(wide.index.astype(str)))
     legend = ax.legend(
         handles=[Patch(facecolor=c, edgecolor="0.6", label=_status_label(s, lang)) for s, c in STATUS_COLOURS.items()],
@@ -579,7 +536,7 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     {lang}
     {ax}
     kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`, which draws each city's bars.
+        Passed to :func:`seaborn.barplot`, which draws the grouped bars.
 
     {returns}
     """
@@ -587,13 +544,16 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     ax = _axes(ax, (9, 8))
     counts = _domain_counts(ds, lang)
     palette, names = city_palette(ds), jurisdiction_names(ds, lang)
-    height = 0.84 / counts.shape[1]
-    for k, jid in enumerate(counts.columns):
-        positions = np.arange(len(counts)) - 0.42 + height * (k + 0.5)
-        bars = ax.barh(positions, counts[jid], **{"height": height * 0.9, "color": palette[jid], "label": names[jid], **kwargs})
-        ax.bar_label(bars, labels=[str(n) if n else "" for n in counts[jid]], padding=2, fontsize=7.5, color="0.25")
-    ax.set_yticks(range(len(counts)), counts.index, fontsize=9)
-    ax.set_ylim(len(counts) - 0.5, -0.5)
+    cities = [names[j] for j in counts.columns]
+    tidy = counts.set_axis(cities, axis=1).rename_axis(index="domain", columns="city").stack().rename("n").reset_index()
+    sns.barplot(
+        tidy, x="n", y="domain", hue="city", order=list(counts.index), hue_order=cities, orient="h", ax=ax, legend=False,
+        **{"palette": dict(zip(cities, (palette[j] for j in counts.columns))), "saturation": 1, "width": 0.84, "gap": 0.1, **kwargs},
+    )
+    for bars, city in zip(ax.containers, cities):  # one container per city, in hue order
+        bars.set_label(city)
+        ax.bar_label(bars, labels=[str(int(p.get_width())) if p.get_width() else "" for p in bars], padding=2, fontsize=7.5, color="0.25")
+    ax.tick_params(axis="y", labelsize=9)
     ax.set_xlim(0, counts.to_numpy().max() * 1.12)
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.grid(axis="x", color="0.9", linewidth=0.8)
@@ -613,50 +573,6 @@ def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
     counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
     order = [*domain_names(ds, lang), no_indicator]
     return counts.reindex(index=order, columns=ds.jurisdiction_order, fill_value=0)
-
-
-# --------------------------------------------------------------------------- saving
-def save_figure(fig: Figure, path: str | Path) -> list[Path]:
-    """Write ``fig`` as ``<path>.png`` (150 dpi) and ``<path>.svg``; return the two paths.
-
-    ``path`` has no suffix (``build/coverage_en``). The figure is laid out
-    afresh and that layout is used for both files, which carry no date or
-    software stamp; SVG ids use a fixed salt. So saving the same figure
-    twice, or the same chart drawn again, gives identical bytes. The folder
-    is created when missing.
-    """
-    path = Path(path)
-    if path.suffix.lower() in {".png", ".svg", ".pdf"}:
-        raise ValueError(f"give the path without a suffix ({path.with_suffix('')}): both .png and .svg are written")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    png, svg = path.with_name(path.name + ".png"), path.with_name(path.name + ".svg")
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        _lay_out_afresh(fig)
-        fig.set_layout_engine("none")  # keep that layout for both files
-    try:
-        with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-            fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None})
-            fig.savefig(svg, metadata={"Date": None})
-    finally:
-        fig.set_layout_engine(engine)
-    return [png, svg]
-
-
-def _lay_out_afresh(fig: Figure) -> None:
-    """Run the layout engine of ``fig`` from the Axes' grid positions, as for a new figure.
-
-    Constrained layout starts from the Axes' current positions, so each run
-    moves them a little; laying out from the same start every time makes the
-    saved files depend on the figure alone, not on how often it was drawn.
-    """
-    for ax in fig.axes:
-        spec = ax.get_subplotspec()
-        if spec is not None:
-            in_layout = ax.get_in_layout()
-            ax.set_position(spec.get_position(fig))
-            ax.set_in_layout(in_layout)  # set_position takes the Axes out of the layout
-    fig.draw_without_rendering()
 
 
 #: The charts of the report: file stem → plot function.

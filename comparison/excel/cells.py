@@ -41,9 +41,10 @@ MAX_CELL_CHARS = 32_767
 #: Characters XML 1.0 cannot carry (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF)
 #: and lone halves of a surrogate pair.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-#: Rows of a tidy sheet beyond which its data cells are written without named styles. A named style costs
-#: openpyxl about 9 µs a cell; benchmarks/bench_export.py measured the 130,000-target export at about
-#: 70 s with every cell styled and under 40 s with plain cells. The five-city workbook is styled throughout.
+#: Rows of a tidy sheet beyond which its data cells are written without named styles (no wrapping, no row
+#: heights). A named style costs openpyxl about 9 µs a cell: the 130,000-target export of
+#: benchmarks/bench_export.py took 77 s of CPU with every cell styled, 33 s with plain cells in its large
+#: sheets. Sheets of the size users print or read (the five-city workbook) are styled throughout.
 STYLED_ROWS = 20_000
 
 
