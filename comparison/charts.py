@@ -46,6 +46,7 @@ from comparison.align import (
     targets_long,
 )
 from comparison.dataset import Dataset
+from comparison.docstrings import shared_docs as _shared_docs
 from comparison.figures import PNG_DPI, SVG_HASHSALT, save_figure  # noqa: F401  (part of this module's interface)
 from comparison.fonts import setup_fonts
 from comparison.labels import STATUS, check_lang, column_label, format_number, format_target, vocab
@@ -57,29 +58,6 @@ NATIONAL_LABEL_ROW = -1.3
 
 #: Every text of the charts (the chart table of :mod:`comparison.words`).
 TEXT = CHART
-
-#: Parameter descriptions shared by every plot function (seaborn's ``_docstrings`` idea).
-_DOCS = {
-    "ds": """ds : Dataset
-        The curated data, from :func:`comparison.load_dataset`.""",
-    "lang": """lang : {"zh-Hans", "zh-Hant", "en"}
-        Language of every text on the figure: Simplified Chinese (default),
-        Traditional Chinese or English.""",
-    "ax": """ax : matplotlib.axes.Axes, optional
-        The Axes to draw on. When omitted, a new figure of a suitable size is
-        made (with constrained layout).""",
-    "returns": """Returns
-    -------
-    matplotlib.axes.Axes
-        The Axes drawn on; ``ax.figure`` is the figure to show or save.""",
-}
-
-
-def _shared_docs(func: Callable) -> Callable:
-    """Fill ``{ds}``, ``{lang}``, ``{ax}`` and ``{returns}`` in ``func``'s docstring."""
-    func.__doc__ = func.__doc__.format(**_DOCS)
-    return func
-
 
 # --------------------------------------------------------------------------- colours
 def city_palette(ds: Dataset) -> dict[str, str]:
