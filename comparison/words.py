@@ -129,10 +129,11 @@ SHEET_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     ),
     "targets": (
         "全部数据，不受筛选影响。每项目标一行。深色表头的各列与数据文件 data/targets.csv 完全相同：第1行为列名，第2行为数据文件中的字段名（供软件读取）。"
-        "浅色表头的各列为便于阅读而添加：地区、指标名称、目标摘要、引文的简体转写。",
+        "浅色表头的各列为便于阅读而添加：地区、指标名称、目标摘要、引文的简体转写。打印时横向分为三页，每页重复目标编号列；只需阅读时请打印“目标打印版”表。",
         "The whole data set, whatever the selection. One row per target. The columns under the dark header are exactly the data file data/targets.csv: row 1 names them, "
         "row 2 gives each column's name in the file (for software). The columns under the light header are added for reading: "
-        "jurisdiction, indicator name, the target in short, the quote in Simplified characters.",
+        "jurisdiction, indicator name, the target in short, the quote in Simplified characters. It prints three pages across, "
+        "the target id repeated on each; to read on paper, print the Targets for printing sheet.",
     ),
     "commitments": (
         "文件仅以文字承诺、未给出数值的指标，附原文引文。",

@@ -120,12 +120,18 @@ def test_targets_sheet_has_a_label_row_above_the_raw_column_names(workbooks):
 
 
 def test_tidy_sheets_freeze_headers_filter_and_print_on_landscape_pages(workbooks):
-    ws = _sheet(workbooks["en"], 3)
+    ws = _sheet(workbooks["en"], 4)
     assert ws.freeze_panes == "B3"
     (table,) = ws.tables.values()
     assert table.ref.startswith("A2:") and table.autoFilter.ref == table.ref
     assert ws.print_title_rows == "$1:$2"
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
+
+
+def test_all_targets_print_three_pages_across_with_the_id_column_on_every_page(workbooks):
+    ws = _sheet(workbooks["en"], 3)
+    assert ws.print_title_rows == "$1:$2" and ws.print_title_cols == "$A:$A"
+    assert ws.page_setup.fitToWidth == 3 and ws.sheet_properties.pageSetUpPr.fitToPage
 
 
 #: The data sheets (one record per row) by position, and the frame each must read back equal to.

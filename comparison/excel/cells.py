@@ -195,12 +195,16 @@ def _style_of(kind: str, value) -> str:
     return NUMBER if kind == "number" else KINDS[kind][0]
 
 
-def tidy_sheet(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], *, lang: str, footer: str, table: str) -> Sheet:
+def tidy_sheet(
+    sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], *, lang: str, footer: str, table: str, wide: bool = False
+) -> Sheet:
     """Write one record per row: a label row, a row of field names, then the data; the field-name row heads the Excel table ``table``.
 
     Header rows and the first column are frozen, both header rows repeat on
-    every printed page, and long text wraps in rows as tall as it needs. A
-    sheet of more than :data:`STYLED_ROWS` rows has plain data cells.
+    every printed page, and long text wraps in rows as tall as it needs. The
+    sheet prints one page wide; a ``wide`` one three pages across, its
+    first column (the id) repeated on each. A sheet of more than
+    :data:`STYLED_ROWS` rows has plain data cells.
     """
     values = [plain(frame[c.name]) for c in columns]
     widths = layout.set_widths(sheet.ws, [
@@ -208,7 +212,7 @@ def tidy_sheet(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], *, 
         for c, vals in zip(columns, values)
     ])
     sheet.ws.freeze_panes = "B3"
-    layout.print_setup(sheet.ws, title_rows="1:2", footer=footer)
+    layout.print_setup(sheet.ws, title_rows="1:2", footer=footer, pages_wide=3 if wide else 1, title_cols="A:A" if wide else None)
     (label_height,) = layout.row_heights([[c.label] for c in columns], widths, 1)
     sheet.append([(c.label, HEADER_EXTRA if c.extra else HEADER) for c in columns], label_height)
     sheet.append([(c.name, FIELD) for c in columns])

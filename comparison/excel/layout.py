@@ -94,19 +94,19 @@ def print_setup(
     footer: str,
     landscape: bool = True,
     grid: bool = True,
-    fit_width: bool = True,
+    pages_wide: int = 1,
     title_cols: str | None = None,
 ) -> None:
     """A4 with repeated header rows (and columns), sheet name and page numbers; grid lines where cells have no borders.
 
-    ``fit_width`` scales the sheet to one page wide; without it the columns run
-    over as many pages as they need, with ``title_cols`` repeated on each.
+    The sheet is scaled to ``pages_wide`` pages across (as many down as it
+    needs), with ``title_cols`` repeated on each page.
     """
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1 if fit_width else 0
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=fit_width)
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = title_rows
     if title_cols:
         ws.print_title_cols = title_cols

@@ -46,11 +46,13 @@ PRINT_COLUMNS = {
 }
 
 
-def _tidy(wb: Workbook, ctx: Context, key: str, frame: pd.DataFrame, kinds: dict[str, str], extras: dict[str, str] | None = None) -> Sheet:
+def _tidy(
+    wb: Workbook, ctx: Context, key: str, frame: pd.DataFrame, kinds: dict[str, str], extras: dict[str, str] | None = None, *, wide: bool = False
+) -> Sheet:
     columns = [Column(n, ctx.label(n), k) for n, k in kinds.items()]
     columns += [Column(n, ctx.label(n), k, extra=True) for n, k in (extras or {}).items()]
     sheet = Sheet(wb, ctx.sheet_title(key))
-    return tidy_sheet(sheet, frame, columns, lang=ctx.lang, footer=ctx.footer, table=key)
+    return tidy_sheet(sheet, frame, columns, lang=ctx.lang, footer=ctx.footer, table=key, wide=wide)
 
 
 # --------------------------------------------------------------------------- cover
@@ -176,7 +178,7 @@ def targets_sheet(wb: Workbook, ctx: Context) -> None:
     display = long.loc[curated["target_id"].astype(str), list(TARGET_EXTRAS)].reset_index(drop=True)
     frame = pd.concat([curated, display], axis=1)
     kinds = {name: TARGET_KINDS.get(name, "text") for name in curated.columns}
-    sheet = _tidy(wb, ctx, "targets", frame, kinds, TARGET_EXTRAS)
+    sheet = _tidy(wb, ctx, "targets", frame, kinds, TARGET_EXTRAS, wide=True)  # for reading on paper: the print view
     ref = f"A2:{get_column_letter(len(curated.columns))}{len(curated) + 2}"
     wb.defined_names.add(DefinedName(TARGETS_RANGE_NAME, attr_text=f"{quote_sheetname(sheet.ws.title)}!{absolute_coordinate(ref)}"))
 
