@@ -544,13 +544,18 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
 
 
 def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
-    """Domain name (plus a last 'no shared indicator' row) × jurisdiction id → number of targets."""
+    """Domain name (plus a last 'no shared indicator' row) × jurisdiction id → number of targets.
+
+    Targets are counted by their ``domain_id`` (ids, not translated names);
+    the names label the rows afterwards.
+    """
     targets = _non_parameter_targets(ds, lang)
-    no_indicator = _text("no_indicator", lang)
-    domain = targets["domain"].where(targets["indicator_id"].notna(), no_indicator)
+    names = domain_names(ds, lang)
+    no_domain = ""  # the row of targets without a shared indicator (so without a domain)
+    domain = targets["domain_id"].astype(object).where(targets["indicator_id"].notna(), no_domain)
     counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
-    order = [*domain_names(ds, lang), no_indicator]
-    return counts.reindex(index=order, columns=ds.jurisdiction_order, fill_value=0)
+    counts = counts.reindex(index=[*names.index, no_domain], columns=ds.jurisdiction_order, fill_value=0)
+    return counts.set_axis([*names, _text("no_indicator", lang)], axis=0)
 
 
 #: The charts of the report: file stem → plot function.
