@@ -24,6 +24,8 @@ from comparison.dataset import load_dataset
 from comparison.script import LANGS
 from comparison.words import SHEETS
 
+pytestmark = pytest.mark.slow  # builds the whole report twice
+
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> tuple[Path, Path]:

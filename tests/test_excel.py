@@ -259,6 +259,7 @@ def test_export_refuses_indicators_with_domain(cli, tmp_path):
     assert "not allowed with" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_the_workbook_to_pdf(workbooks, tmp_path):
     result = subprocess.run(

@@ -129,6 +129,7 @@ def data_dir(tmp_path_factory):
 
 
 # --------------------------------------------------------------------------- CSV → load_dataset → Excel → pandas
+@pytest.mark.slow
 @settings(FIXED, max_examples=25)
 @given(rows=target_rows())
 def test_targets_survive_csv_load_and_excel_unchanged(data_dir, rows):
