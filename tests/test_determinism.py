@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
 from openpyxl import load_workbook
 
 from comparison.build import write_tables
 from comparison.dataset import load_dataset
 from comparison.script import LANGS
 from comparison.words import SHEETS
+from conftest import DATA, ROOT
 
 pytestmark = pytest.mark.slow  # builds the whole report twice
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import DATA, ROOT, run_cli
-from test_validate import edit_row
 
 from comparison import align, load_dataset
 from comparison.excel import STATUS_FILLS, column_width, display_width, read_targets_sheet, sheet_titles, write_workbook
 from comparison.script import LANGS
+from conftest import DATA, ROOT, run_cli
+from test_validate import edit_row
 
 HEADLINE = ["nursing_bed_share", "meal_service", "caregiver_certification"]
 #: Rows above the body of the comparison sheet: title, legend, header.

@@ -19,7 +19,6 @@ import shutil
 import string
 
 import pytest
-from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +28,7 @@ from comparison.numbers import normalise, quote_states_value
 from comparison.script import to_simplified, to_traditional
 from comparison.tables import field_names, read_descriptor, resource_schema
 from comparison.validate import _fmt, _states_in_digits
+from conftest import DATA
 
 #: Fixed examples: the same ones on every run (no example database, no random seed).
 FIXED = settings(derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
