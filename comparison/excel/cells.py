@@ -230,6 +230,48 @@ def tidy_sheet(
     return sheet
 
 
+def grid_sheet(
+    sheet: Sheet,
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[tuple[object, str | None]]],
+    legend: list[tuple[str, str]],
+    *,
+    legend_label: str,
+    footer: str,
+    caps: Sequence[int] | None = None,
+) -> Sheet:
+    """Write a grid for reading: a title row, a legend row, a header row, then ``rows`` of ``(value, named style)`` cells.
+
+    A row of one cell is a section heading (it spans the grid and is not
+    measured for the column widths). Column widths follow the contents, at
+    most ``caps`` (default 30 for the first column, 28 for the others).
+    Every cell has a border, so grid lines are not printed.
+    """
+    n = len(header)
+    caps = list(caps or [30, *([28] * (n - 1))])
+    body = [row for row in rows if len(row) > 1]
+    columns = [["" if row[i][0] is None else str(row[i][0]) for row in body] for i in range(n)]
+    widths = layout.set_widths(sheet.ws, [
+        layout.column_width(col, cap=cap, floor=min(max(10 if i else 0, layout.display_width(h)), cap))
+        for i, (col, h, cap) in enumerate(zip(columns, header, caps))
+    ])
+    sheet.ws.freeze_panes = "B4"
+    sheet.ws.auto_filter.ref = f"A3:{get_column_letter(n)}{len(rows) + 3}"
+    layout.print_setup(sheet.ws, title_rows="1:3", footer=footer, grid=False)
+    legend_texts = [legend_label, *(text for text, _ in legend)]
+    sheet.append([(title, TITLE)])
+    (legend_height,) = layout.row_heights([[t] for t in legend_texts], widths, 1)
+    sheet.append([(legend_label, LABEL), *legend], legend_height)
+    (header_height,) = layout.row_heights([[h] for h in header], widths, 1)
+    sheet.append([(h, HEADER) for h in header], header_height)
+    cells = [[None if len(row) == 1 and i else row[i][0] if i < len(row) else None for row in rows] for i in range(n)]
+    heights = layout.row_heights(cells, widths, len(rows))
+    for row, height in zip(rows, heights):
+        sheet.append(row, height)
+    return sheet
+
+
 def matrix_sheet(
     sheet: Sheet,
     title: str,
@@ -241,32 +283,15 @@ def matrix_sheet(
     footer: str,
     fit: Callable[[str], str] = lambda text: text,
 ) -> Sheet:
-    """Write a rows × cities grid: a title row, a legend row, a header row, then one row per row of ``table``.
+    """Write a rows × cities grid (:func:`grid_sheet`): the index of ``table`` names the rows, its columns the cities.
 
-    ``style_of(text)`` gives the named style of a body cell; the first column
-    holds the row names (the index of ``table``), and ``fit`` shortens a
-    cell that Excel could not hold. Every cell has a border, so grid lines are not printed.
+    ``style_of(text)`` gives the named style of a body cell, and ``fit``
+    shortens a cell that Excel could not hold.
     """
     header = [str(table.index.name), *map(str, table.columns)]
-    names = [str(i) for i in table.index]
     body = [[fit("" if v is None or v is pd.NA else str(v)) for v in table[c]] for c in table.columns]
-    widths = layout.set_widths(sheet.ws, [
-        layout.column_width(names, cap=30, floor=layout.display_width(header[0])),
-        *(layout.column_width(col, cap=28, floor=min(max(10, layout.display_width(h)), 28)) for col, h in zip(body, header[1:])),
-    ])
-    sheet.ws.freeze_panes = "B4"
-    sheet.ws.auto_filter.ref = f"A3:{get_column_letter(len(header))}{len(table) + 3}"
-    layout.print_setup(sheet.ws, title_rows="1:3", footer=footer, grid=False)
-    legend_texts = [legend_label, *(text for text, _ in legend)]
-    sheet.append([(title, TITLE)])
-    (legend_height,) = layout.row_heights([[t] for t in legend_texts], widths, 1)
-    sheet.append([(legend_label, LABEL), *legend], legend_height)
-    (header_height,) = layout.row_heights([[h] for h in header], widths, 1)
-    sheet.append([(h, HEADER) for h in header], header_height)
-    heights = layout.row_heights([names, *body], widths, len(names))
-    for i, name in enumerate(names):
-        sheet.append([(name, ROW_HEADER), *((col[i] or None, style_of(col[i])) for col in body)], heights[i])
-    return sheet
+    rows = [[(str(name), ROW_HEADER), *((col[i] or None, style_of(col[i])) for col in body)] for i, name in enumerate(table.index)]
+    return grid_sheet(sheet, title, header, rows, legend, legend_label=legend_label, footer=footer)
 
 
 def fit_lines(text: str, closing: Callable[[int], str]) -> str:
