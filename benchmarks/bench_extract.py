@@ -74,9 +74,9 @@ def match(curated: pd.DataFrame, candidates: pd.DataFrame, text: str) -> tuple[s
 
 
 def same_indicator(curated: pd.DataFrame, candidates: pd.DataFrame, pairs: list[tuple[int, int]]) -> int:
-    """How many matching pairs suggest the curated indicator (both empty counts as the same)."""
+    """How many matching pairs suggest the curated topic (both empty counts as the same)."""
     def indicator(frame: pd.DataFrame, row: int) -> str:
-        value = frame.at[row, "indicator_id"]
+        value = frame.at[row, "topic_id"]
         return "" if pd.isna(value) else str(value)
 
     return sum(indicator(curated, i) == indicator(candidates, j) for i, j in pairs)
@@ -168,6 +168,9 @@ def main() -> int:
         return 1
     sources = pd.read_csv(ROOT / "data" / "sources.csv", dtype=str)
     targets = pd.read_csv(ROOT / "data" / "targets.csv", dtype={"quote": str})
+    # The extractor suggests a topic: compare it with the topic of each curated target's measure.
+    measures = pd.read_csv(ROOT / "data" / "measures.csv", dtype=str)
+    targets["topic_id"] = targets["measure_id"].map(dict(zip(measures["measure_id"], measures["topic_id"])))
     codebook = load_codebook()
 
     print(HEADER)

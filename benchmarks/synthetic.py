@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
 #: Files taken unchanged from the project's data package.
-COPIED = ("datapackage.yaml", "indicators.csv", "units.csv", "domains.csv", "indicator_keywords.csv")
+COPIED = ("datapackage.yaml", "topics.csv", "measures.csv", "units.csv", "domains.csv", "topic_keywords.csv")
 
 #: Characters from which jurisdiction names are spelled (three per name).
 _NAME_CHARS = "安宁平和阳明华新兴东南西北江河山海湖林清泉春秋长乐永丰福德泰源金玉云龙凤鸣远定昌盛嘉兰桂"
 _PROVINCES = (("山东省", "Shandong"), ("浙江省", "Zhejiang"), ("湖北省", "Hubei"), ("广东省", "Guangdong"), ("四川省", "Sichuan"))
 _ADMIN_LEVELS = ("prefecture_city", "county_level_city", "county", "district")
-_SCOPES = (("农村", "rural areas"), ("城区", "urban districts"), ("每个区县", "each district or county"))
+_SCOPES = (("农村", "rural areas"), ("城区", "urban districts"), ("城镇社区", "urban communities"))
 _COUNT_UNITS = ("beds", "people", "person_times", "facilities", "items")
 #: Policy parameters (not goals): unit, range of values, Chinese wording before the value.
 _PARAMETERS = (("years", 1, 6, "有效期"), ("yuan", 100, 100_000, "补贴标准"), ("age_years", 60, 81, "年龄"))
@@ -65,13 +65,15 @@ def make_corpus(out_dir: Path | str, n_jurisdictions: int, n_targets_per_source:
         shutil.copyfile(DATA / name, data_dir / name)
 
     rng = np.random.default_rng(seed)
-    indicators = pd.read_csv(DATA / "indicators.csv", dtype=str, keep_default_na=False)
+    measures = pd.read_csv(DATA / "measures.csv", dtype=str, keep_default_na=False)
+    measures = measures[measures["level"] == "jurisdiction"].reset_index(drop=True)  # scopes here never name each unit of a level
+    topics = pd.read_csv(DATA / "topics.csv", dtype=str, keep_default_na=False)
     units = pd.read_csv(DATA / "units.csv", dtype=str, keep_default_na=False).set_index("unit_id")
 
     jurisdictions = _jurisdictions(n_jurisdictions, rng)
     sources = _sources(jurisdictions)
-    targets = _targets(sources, indicators, units, n_targets_per_source, rng)
-    commitments = _commitments(sources, indicators, max(1, n_targets_per_source // 10), rng)
+    targets = _targets(sources, measures, units, n_targets_per_source, rng)
+    commitments = _commitments(sources, topics, max(1, n_targets_per_source // 10), rng)
     _to_traditional_where_needed(sources, targets, commitments)
     sources["text_sha256"] = _write_texts(sources, targets, commitments, sources_dir)
 
@@ -80,7 +82,7 @@ def make_corpus(out_dir: Path | str, n_jurisdictions: int, n_targets_per_source:
     _write_csv(targets, data_dir / "targets.csv")
     _write_csv(commitments, data_dir / "commitments.csv")
     _write_csv(_population(jurisdictions, rng), data_dir / "population.csv")
-    _write_csv(_national_targets(indicators, units, rng), data_dir / "national_targets.csv")
+    _write_csv(_national_targets(measures, units, rng), data_dir / "national_targets.csv")
     return data_dir, sources_dir
 
 
@@ -134,7 +136,7 @@ def _sources(jurisdictions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _targets(sources: pd.DataFrame, indicators: pd.DataFrame, units: pd.DataFrame, per_source: int, rng: np.random.Generator) -> pd.DataFrame:
+def _targets(sources: pd.DataFrame, measures: pd.DataFrame, units: pd.DataFrame, per_source: int, rng: np.random.Generator) -> pd.DataFrame:
     """``per_source`` targets, standards and parameters per source, each with a quote stating its value."""
     n_src = len(sources)
     n = n_src * per_source
@@ -142,8 +144,8 @@ def _targets(sources: pd.DataFrame, indicators: pd.DataFrame, units: pd.DataFram
     number = np.tile(np.arange(1, per_source + 1), n_src)
     kind = rng.choice(np.array(["target", "standard", "parameter"]), n, p=[0.8, 0.12, 0.08])
     is_param = kind == "parameter"
-    ind_pos, has_ind = _indicators_of(is_param, len(indicators), rng)
-    unit, param = _units_of(is_param, has_ind, indicators["unit_id"].to_numpy()[ind_pos], rng)
+    ind_pos, has_ind = _measures_of(is_param, len(measures), rng)
+    unit, param = _units_of(is_param, has_ind, measures["unit_id"].to_numpy()[ind_pos], rng)
 
     value = np.array([f"{v:g}" for v in _values(unit, is_param, param, rng).tolist()], dtype=object)
     operator = np.where(is_param, rng.choice(np.array(["=", "≤"]), n), rng.choice(np.array(["=", "≥"]), n))
@@ -156,9 +158,9 @@ def _targets(sources: pd.DataFrame, indicators: pd.DataFrame, units: pd.DataFram
 
     symbol_zh = units["symbol_zh"].reindex(unit).to_numpy()
     param_zh = np.array([p[3] for p in _PARAMETERS])[param]
-    measure_zh = np.where(is_param, np.char.add("养老服务", param_zh.astype(str)), np.where(has_ind, indicators["name_zh"].to_numpy()[ind_pos], "示范项目"))
+    measure_zh = np.where(is_param, np.char.add("养老服务", param_zh.astype(str)), np.where(has_ind, measures["name_zh"].to_numpy()[ind_pos], "示范项目"))
     measure_en = np.where(
-        is_param, np.char.add("Elderly-care parameter: ", unit.astype(str)), np.where(has_ind, indicators["name_en"].to_numpy()[ind_pos], "Demonstration projects")
+        is_param, np.char.add("Elderly-care parameter: ", unit.astype(str)), np.where(has_ind, measures["name_en"].to_numpy()[ind_pos], "Demonstration projects")
     )
     scope_zh = np.where(has_scope, np.array([s[0] for s in _SCOPES])[scope_pos], "")
     quote = _quotes(
@@ -172,38 +174,42 @@ def _targets(sources: pd.DataFrame, indicators: pd.DataFrame, units: pd.DataFram
     )
     sid = sources["source_id"].to_numpy()[src]
     width = max(2, len(str(per_source)))
+    implied = ~has_deadline & (kind == "target")  # the end of the plan period applies
     return pd.DataFrame(
         {
             "target_id": [f"{s}-t{k:0{width}d}" for s, k in zip(sid.tolist(), number.tolist())],
             "source_id": sid,
             "clause": [f"第{k}条" for k in number.tolist()],
             "kind": kind,
-            "indicator_id": np.where(has_ind, indicators["indicator_id"].to_numpy()[ind_pos], ""),
+            "measure_id": np.where(has_ind, measures["measure_id"].to_numpy()[ind_pos], ""),
             "measure_zh": measure_zh,
             "measure_en": measure_en,
             "operator": operator,
             "value": value,
             "unit_id": unit,
             "measure_word": np.where(np.isin(unit, _COUNT_UNITS), symbol_zh, ""),
-            "deadline_year": np.where(has_deadline, deadline.astype(str), ""),
+            "deadline_stated": np.where(has_deadline, deadline.astype(str), ""),
+            "deadline_implied": np.where(implied, sources["period_end_year"].to_numpy()[src].astype(str), ""),
+            "deadline_basis": np.select([has_deadline, implied], ["stated", "plan_end"], "none"),
             "scope_zh": scope_zh,
             "scope_en": np.where(has_scope, np.array([s[1] for s in _SCOPES])[scope_pos], ""),
             "attribute": np.where(is_param, "", rng.choice(np.array(["", "", "", "binding", "indicative"]), n)),
             "is_aspirational": np.where(aspirational, "true", "false"),
+            "restates": "",
             "quote": quote,
             "notes": np.where(rng.random(n) < 0.3, "Synthetic target.", ""),
         }
     )
 
 
-def _indicators_of(is_param: np.ndarray, n_indicators: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """A codebook position per row and whether the row has a canonical indicator (parameters and a few others have none)."""
-    pos = rng.integers(0, n_indicators + 3, len(is_param))  # the last three mean "no canonical indicator"
-    return np.minimum(pos, n_indicators - 1), (pos < n_indicators) & ~is_param
+def _measures_of(is_param: np.ndarray, n_measures: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A codebook position per row and whether the row has a measure (parameters and a few others have none)."""
+    pos = rng.integers(0, n_measures + 3, len(is_param))  # the last three mean "no measure"
+    return np.minimum(pos, n_measures - 1), (pos < n_measures) & ~is_param
 
 
 def _units_of(is_param: np.ndarray, has_ind: np.ndarray, indicator_unit: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """The unit of each row, agreeing with the codebook where the indicator fixes one, and the parameter kind of each row."""
+    """The unit of each row, its measure's where it has one, and the parameter kind of each row."""
     n = len(is_param)
     free = np.array(("percent",) + _COUNT_UNITS)[rng.integers(0, len(_COUNT_UNITS) + 1, n)]
     param = rng.integers(0, len(_PARAMETERS), n)
@@ -233,7 +239,7 @@ def _values(unit: np.ndarray, is_param: np.ndarray, param: np.ndarray, rng: np.r
 
 
 def _commitments(sources: pd.DataFrame, indicators: pd.DataFrame, per_source: int, rng: np.random.Generator) -> pd.DataFrame:
-    """``per_source`` qualitative commitments per source (at most one per indicator)."""
+    """``per_source`` qualitative commitments per source (at most one per topic; ``indicators`` are the topics)."""
     per_source = min(per_source, len(indicators))
     n_src = len(sources)
     # A random set of distinct indicators per source: the first columns of a random permutation.
@@ -247,7 +253,7 @@ def _commitments(sources: pd.DataFrame, indicators: pd.DataFrame, per_source: in
         {
             "commitment_id": [f"{s}-q{k:0{width}d}" for s, k in zip(sid.tolist(), number.tolist())],
             "source_id": sid,
-            "indicator_id": indicators["indicator_id"].to_numpy()[picks],
+            "topic_id": indicators["topic_id"].to_numpy()[picks],
             "clause": [f"第{k}条" for k in number.tolist()],
             "quote": [f"积极推进{name}工作" for name in name_zh.tolist()],
             "notes": "",
@@ -272,20 +278,21 @@ def _population(jurisdictions: pd.DataFrame, rng: np.random.Generator) -> pd.Dat
             "reference_date": np.where(basis == "census2020_resident", "2020-11-01", "2021-12-31"),
             "source": "Synthetic figure.",
             "source_url": "",
+            "source_quality": "secondary",
             "notes": "",
         }
     )[keep]
 
 
 def _national_targets(indicators: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """A national reference for every indicator with a fixed unit."""
-    fixed = indicators[indicators["unit_id"] != ""].reset_index(drop=True)
+    """A national reference for every measure (``indicators`` are the measures)."""
+    fixed = indicators.reset_index(drop=True)
     value = rng.integers(50, 101, len(fixed))
     symbol = np.where(fixed["unit_id"] == "percent", "%", units["symbol_zh"].reindex(fixed["unit_id"]).to_numpy())
     return pd.DataFrame(
         {
-            "reference_id": "national-" + fixed["indicator_id"],
-            "indicator_id": fixed["indicator_id"],
+            "reference_id": "national-" + fixed["measure_id"],
+            "measure_id": fixed["measure_id"],
             "jurisdiction_zh": "全国",
             "jurisdiction_en": "China (national)",
             "document_zh": "合成国家规划",
@@ -297,6 +304,7 @@ def _national_targets(indicators: pd.DataFrame, units: pd.DataFrame, rng: np.ran
             "quote": [f"到2025年，{name}达到{v}{s}" for name, v, s in zip(fixed["name_zh"], value, symbol)],
             "source": "Synthetic reference.",
             "source_url": "",
+            "source_quality": "secondary",
             "notes": "",
         }
     )

@@ -1,10 +1,17 @@
 """Aligning differently worded targets across jurisdictions.
 
+The codebook has two levels. A *topic* (``topics.csv``) is a theme of policy,
+such as meal services; it carries the coverage map (quantified, qualitative
+only, not mentioned). A *measure* (``measures.csv``) is one quantity of a
+topic, with one unit, denominator, population, level and period; only
+targets of one measure are put side by side.
+
 All functions take a :class:`~comparison.dataset.Dataset` and return tidy
 DataFrames whose text is in one output language (``lang``: ``"zh-Hans"``,
 ``"zh-Hant"`` or ``"en"``). Column names stay the same in every language (see
-:data:`comparison.labels.COLUMNS` for their labels); quotes always stay
-verbatim in the source's own script, with a Simplified rendering beside them.
+:data:`comparison.labels.COLUMNS` for their labels); ids always stand beside
+the translated labels; quotes always stay verbatim in the source's own script,
+with a Simplified rendering beside them.
 """
 
 from __future__ import annotations
@@ -18,7 +25,19 @@ import numpy as np
 import pandas as pd
 
 from comparison.dataset import Dataset
-from comparison.labels import ATTRIBUTE, KIND, POPULATION_BASIS, STATUS, check_lang, format_target, pick, vocab
+from comparison.labels import (
+    ATTRIBUTE,
+    DEADLINE_BASIS,
+    KIND,
+    PER_1000_HOW,
+    POPULATION_BASIS,
+    SOURCE_QUALITY,
+    STATUS,
+    check_lang,
+    format_target,
+    pick,
+    vocab,
+)
 from comparison.script import to_script, to_simplified
 from comparison.tables import gc_paused
 
@@ -28,9 +47,18 @@ COMPARABLE_POPULATION_BASIS = "census2020_resident"
 #: Order of coverage statuses, strongest first.
 STATUS_ORDER = ("quantified", "qualitative", "not_mentioned")
 
+#: The mark after a target in a comparison cell whose row compares targets that differ in a stated respect.
+DIFFERS_MARK = "△"
+
+#: What may differ between targets of one measure, each shown with :data:`DIFFERS_MARK` and named in ``differences``.
+RESPECTS = {
+    "scope": ("适用范围或人群不同", "scope or population group differs"),
+    "aspirational": ("以“力争/争取”表述", "hedged with 力争/争取"),
+}
+
 
 class SelectionError(ValueError):
-    """A filter named a city, indicator or domain that does not exist."""
+    """A filter named a city, topic, measure or domain that does not exist."""
 
 
 # --------------------------------------------------------------------------- names
@@ -44,10 +72,18 @@ def jurisdiction_names(ds: Dataset, lang: str) -> pd.Series:
     return _names(ds.jurisdictions.sort_values("order"), "jurisdiction_id", lang)
 
 
-def indicator_names(ds: Dataset, lang: str) -> pd.Series:
-    """Indicator id → name in ``lang``, in codebook order."""
-    names = _names(ds.indicators, "indicator_id", lang)
-    return names.reindex(ds.indicator_order)
+def topic_names(ds: Dataset, lang: str) -> pd.Series:
+    """Topic id → name in ``lang``, in codebook order."""
+    return _names(ds.topics, "topic_id", lang).reindex(ds.topic_order)
+
+
+def measure_names(ds: Dataset, lang: str) -> pd.Series:
+    """Measure id → name in ``lang``, in codebook order."""
+    return _names(ds.measures, "measure_id", lang).reindex(ds.measure_order)
+
+
+#: Former name of :func:`topic_names` (the topics were called indicators); kept for the workbook module.
+indicator_names = topic_names
 
 
 def domain_names(ds: Dataset, lang: str) -> pd.Series:
@@ -56,6 +92,11 @@ def domain_names(ds: Dataset, lang: str) -> pd.Series:
 
 def unit_symbols(ds: Dataset, lang: str) -> pd.Series:
     return _names(ds.units, "unit_id", lang, "symbol_zh", "symbol_en")
+
+
+def measure_topics(ds: Dataset) -> pd.Series:
+    """Measure id → topic id."""
+    return pd.Series(ds.measures["topic_id"].astype(str).values, index=ds.measures["measure_id"].astype(str).values)
 
 
 # --------------------------------------------------------------------------- selection
@@ -93,36 +134,66 @@ def resolve_cities(ds: Dataset, cities: Iterable[str] | None) -> list[str] | Non
     return _resolve(cities, ds.jurisdictions, "jurisdiction_id", "city")
 
 
-def resolve_indicators(ds: Dataset, indicators: Iterable[str] | None) -> list[str] | None:
-    return _resolve(indicators, ds.indicators, "indicator_id", "indicator")
+def resolve_topics(ds: Dataset, topics: Iterable[str] | None) -> list[str] | None:
+    return _resolve(topics, ds.topics, "topic_id", "topic")
+
+
+def resolve_measures(ds: Dataset, measures: Iterable[str] | None) -> list[str] | None:
+    return _resolve(measures, ds.measures, "measure_id", "measure")
+
+
+#: Former name of :func:`resolve_topics`; kept for the workbook module.
+resolve_indicators = resolve_topics
 
 
 def resolve_domains(ds: Dataset, domains: Iterable[str] | None) -> list[str] | None:
     return _resolve(domains, ds.domains, "domain_id", "domain")
 
 
+def _topic_filter(ds: Dataset, topics, indicators) -> list[str] | None:
+    """Topics named by ``topics`` or by the former keyword ``indicators`` (not both)."""
+    if topics is not None and indicators is not None:
+        raise SelectionError("give topics or indicators (their former name), not both")
+    return resolve_topics(ds, topics if topics is not None else indicators)
+
+
 # --------------------------------------------------------------------------- the long table
 @gc_paused()
 def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) -> pd.DataFrame:
-    """One row per target, joined to its source, jurisdiction, indicator, domain and unit.
+    """One row per target, joined to its source, jurisdiction, measure, topic, domain and unit.
 
-    Columns: ``target_id``, ``source_id``, ``jurisdiction_id``, ``jurisdiction``
-    (name in ``lang``), ``document`` (title), ``clause``, ``kind`` (label),
-    ``indicator_id``, ``indicator`` (name; empty when the target has no
-    canonical indicator), ``domain_id``, ``domain``, ``measure`` (what is
-    measured), ``operator``, ``value``, ``unit_id``, ``unit`` (symbol),
-    ``deadline_year``, ``scope``, ``attribute``, ``is_aspirational``,
-    ``target`` (the whole target as one short text, e.g. ``≥60%（2025年）``),
-    ``quote`` (verbatim, in the source's own script), ``quote_zh_hans`` (its
-    Simplified rendering) and ``notes``. Rows follow the display order of
-    jurisdictions, then the documents' own order.
+    Ids stand beside their labels in ``lang``:
+
+    * ``target_id``, ``source_id``, ``jurisdiction_id`` / ``jurisdiction``,
+      ``document`` (title), ``clause``, ``kind`` (label);
+    * ``topic_id`` / ``topic``, ``measure_id`` / ``measure`` (the codebook's
+      measure; both empty when the target has none), ``domain_id`` / ``domain``;
+    * ``description``: what the target measures, in the curator's words;
+    * ``operator``, ``value``, ``unit_id``, ``unit`` (symbol);
+    * ``deadline_stated`` (the year the sentence states), ``deadline_implied``
+      (the end of the document's period, for a target whose sentence states
+      none), ``deadline_basis`` (``stated``, ``plan_end`` or ``none``) and
+      ``deadline_year`` (whichever of the two applies);
+    * ``scope``, ``attribute``, ``is_aspirational``, ``restates`` (the target
+      this row restates, else empty);
+    * ``target``: the whole target as one short text (``≥60%（2025年）``; a year
+      implied by the plan's period is written ``（规划期末2023年）`` /
+      ``(plan ends 2023)``);
+    * ``quote`` (verbatim, in the source's own script), ``quote_zh_hans`` (its
+      Simplified rendering) and ``notes``;
+    * ``indicator_id`` / ``indicator``: the topic under its former name, for
+      the workbook module until it reads topics.
+
+    Rows follow the display order of jurisdictions, then the documents' own order.
     """
     check_lang(lang)
     t = ds.targets.reset_index(drop=True)
     src = ds.sources.set_index(ds.sources["source_id"].astype(str))
-    ind = ds.indicators.set_index(ds.indicators["indicator_id"].astype(str))
+    mea = ds.measures.set_index(ds.measures["measure_id"].astype(str))
+    top = ds.topics.set_index(ds.topics["topic_id"].astype(str))
     sid = t["source_id"].astype(str)
-    iid = t["indicator_id"].astype("string")
+    mid = t["measure_id"].astype("string")
+    tid = mid.map(mea["topic_id"].astype(str)).astype("string")
     jid = sid.map(src["jurisdiction_id"].astype(str))
 
     def text(zh: pd.Series, en: pd.Series) -> pd.Series:
@@ -130,7 +201,10 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
         return chosen.fillna("").astype(str)
 
     units = unit_symbols(ds, lang)
-    domain_id = iid.map(ind["domain_id"].astype(str))
+    domain_id = tid.map(top["domain_id"].astype(str))
+    topic = tid.map(topic_names(ds, lang)).fillna("")
+    stated = t["deadline_stated"].astype("Int64")
+    implied = t["deadline_implied"].astype("Int64")
     out = pd.DataFrame(
         {
             "target_id": t["target_id"].astype(str),
@@ -140,42 +214,43 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "document": text(sid.map(src["title_zh"]), sid.map(src["title_en"])),
             "clause": t["clause"].astype(str),
             "kind": t["kind"].map(cache(lambda k: vocab(KIND, k, lang))),
-            "indicator_id": t["indicator_id"],
-            "indicator": iid.map(indicator_names(ds, lang)).fillna(""),
+            "topic_id": pd.Categorical(tid, categories=ds.topic_order, ordered=True),
+            "topic": topic,
+            "measure_id": pd.Categorical(mid, categories=ds.measure_order, ordered=True),
+            "measure": mid.map(measure_names(ds, lang)).fillna(""),
             "domain_id": pd.Categorical(domain_id, categories=ds.domain_order, ordered=True),
             "domain": domain_id.map(domain_names(ds, lang)).fillna(""),
-            "measure": text(t["measure_zh"], t["measure_en"]),
+            "description": text(t["measure_zh"], t["measure_en"]),
             "operator": t["operator"],
             "value": t["value"],
             "unit_id": t["unit_id"].astype(str),
             "unit": t["unit_id"].astype(str).map(units),
-            "deadline_year": t["deadline_year"],
+            "deadline_stated": stated,
+            "deadline_implied": implied,
+            "deadline_basis": t["deadline_basis"].astype(str),
+            "deadline_year": stated.fillna(implied),
             "scope": text(t["scope_zh"], t["scope_en"]),
             "attribute": t["attribute"].map(cache(lambda a: vocab(ATTRIBUTE, a, lang) if isinstance(a, str) else "")),
             "is_aspirational": t["is_aspirational"].astype(bool),
+            "restates": t["restates"].fillna("").astype(str),
             "quote": t["quote"].astype(str),
             "quote_zh_hans": _simplified_many(t["quote"].astype(str).tolist()),
             "notes": t["notes"].fillna("").astype(str),
+            "indicator_id": tid,
+            "indicator": topic,
         }
     )
     word_in_script = cache(lambda word: pick(word, "", lang, taiwan=taiwan))
     out["target"] = [
-        format_target(
-            operator=operator,
-            value=value,
-            unit_symbol=_measure_symbol(unit_id, unit, word, lang, word_in_script),
-            deadline_year=year,
-            scope=scope,
-            is_aspirational=aspirational,
-            lang=lang,
-        )
-        for operator, value, unit_id, unit, word, year, scope, aspirational in zip(
+        _target_text(operator, value, _measure_symbol(unit_id, unit, word, lang, word_in_script), year, implied_year, scope, aspirational, lang)
+        for operator, value, unit_id, unit, word, year, implied_year, scope, aspirational in zip(
             out["operator"].tolist(),
             out["value"].tolist(),
             out["unit_id"].tolist(),
             out["unit"].tolist(),
             t["measure_word"].tolist(),
-            out["deadline_year"].tolist(),
+            out["deadline_stated"].tolist(),
+            out["deadline_implied"].tolist(),
             out["scope"].tolist(),
             out["is_aspirational"].tolist(),
         )
@@ -185,6 +260,14 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
     if (np.diff(order) > 0).all():  # already in display order: no copy
         return out
     return out.take(order).reset_index(drop=True)
+
+
+def _target_text(operator, value, symbol, stated, implied, scope, aspirational, lang: str) -> str:
+    """:func:`comparison.labels.format_target`, with a deadline implied by the plan's period said to be one."""
+    text = format_target(operator=operator, value=value, unit_symbol=symbol, deadline_year=stated, scope=scope, is_aspirational=aspirational, lang=lang)
+    if pd.isna(stated) and not pd.isna(implied):
+        text += pick(f"（规划期末{int(implied)}年）", f" (plan ends {int(implied)})", lang)
+    return text
 
 
 def _simplified_many(texts: list[str]) -> list[str]:
@@ -209,22 +292,28 @@ def filter_targets(
     long: pd.DataFrame,
     *,
     cities: Iterable[str] | None = None,
-    indicators: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+    measures: Iterable[str] | None = None,
     domains: Iterable[str] | None = None,
     deadline_years: Iterable[int] | None = None,
     kinds: Iterable[str] | None = None,
+    indicators: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Rows of ``long`` (from :func:`targets_long`) for the given cities, indicators, domains, deadlines and kinds.
+    """Rows of ``long`` (from :func:`targets_long`) for the given cities, topics, measures, domains, deadlines and kinds.
 
-    Cities, indicators and domains may be given by id or by name in any output
-    language; an unknown one raises :class:`SelectionError` naming the valid
-    ids and the closest match.
+    Cities, topics, measures and domains may be given by id or by name in any
+    output language; an unknown one raises :class:`SelectionError` naming the
+    valid ids and the closest match. ``indicators`` is the former name of
+    ``topics``. ``deadline_years`` match the deadline that applies (stated, or
+    implied by the plan's period).
     """
     mask = pd.Series(True, index=long.index)
     if (ids := resolve_cities(ds, cities)) is not None:
         mask &= long["jurisdiction_id"].astype(str).isin(ids)
-    if (ids := resolve_indicators(ds, indicators)) is not None:
-        mask &= long["indicator_id"].astype("string").isin(ids).fillna(False)
+    if (ids := _topic_filter(ds, topics, indicators)) is not None:
+        mask &= long["topic_id"].astype("string").isin(ids).fillna(False)
+    if (ids := resolve_measures(ds, measures)) is not None:
+        mask &= long["measure_id"].astype("string").isin(ids).fillna(False)
     if (ids := resolve_domains(ds, domains)) is not None:
         mask &= long["domain_id"].astype("string").isin(ids).fillna(False)
     if deadline_years is not None:
@@ -236,51 +325,73 @@ def filter_targets(
     return long[mask].reset_index(drop=True)
 
 
+def _counted(ds: Dataset) -> pd.DataFrame:
+    """Targets and standards (not parameters) that restate no other row: the ones counted and compared."""
+    t = ds.targets
+    return t[(t["kind"] != "parameter") & t["restates"].isna()]
+
+
 # --------------------------------------------------------------------------- coverage
 def coverage_long(ds: Dataset) -> pd.DataFrame:
-    """Indicator × jurisdiction: how each document covers each canonical indicator.
+    """Topic × jurisdiction: how each jurisdiction's documents cover each topic.
 
-    Columns: ``indicator_id``, ``jurisdiction_id``, ``status`` (ordered
-    categorical: ``quantified`` when the jurisdiction's documents set at least
-    one target or standard for the indicator, ``qualitative`` when they only
-    commit to it in words, ``not_mentioned`` otherwise), ``n_targets`` and
-    ``n_commitments``. Policy parameters do not count as targets.
+    Columns: ``topic_id``, ``jurisdiction_id``, ``status`` (ordered
+    categorical: ``quantified`` when the documents set at least one target or
+    standard of one of the topic's measures, ``qualitative`` when they only
+    commit to the topic in words, ``not_mentioned`` otherwise),
+    ``n_targets``, ``n_measures`` (how many of the topic's measures those
+    targets fall in) and ``n_commitments``; ``indicator_id`` repeats
+    ``topic_id`` under its former name. Policy parameters and rows that
+    restate another row do not count.
     """
     src_j = dict(zip(ds.sources["source_id"].astype(str), ds.sources["jurisdiction_id"].astype(str)))
-    t = ds.targets[ds.targets["kind"] != "parameter"].dropna(subset=["indicator_id"])
-    n_t = t.groupby([t["indicator_id"].astype(str), t["source_id"].astype(str).map(src_j)]).size()
+    t = _counted(ds).dropna(subset=["measure_id"])
+    topic = t["measure_id"].astype(str).map(measure_topics(ds))
+    place = t["source_id"].astype(str).map(src_j)
+    n_t = t.groupby([topic, place]).size()
+    n_m = t.groupby([topic, place])["measure_id"].nunique()
     c = ds.commitments
-    n_c = c.groupby([c["indicator_id"].astype(str), c["source_id"].astype(str).map(src_j)]).size()
-    grid = pd.MultiIndex.from_product([ds.indicator_order, ds.jurisdiction_order], names=["indicator_id", "jurisdiction_id"])
+    n_c = c.groupby([c["topic_id"].astype(str), c["source_id"].astype(str).map(src_j)]).size()
+    grid = pd.MultiIndex.from_product([ds.topic_order, ds.jurisdiction_order], names=["topic_id", "jurisdiction_id"])
     out = pd.DataFrame(index=grid)
     out["n_targets"] = n_t.reindex(grid, fill_value=0).astype(int).values
+    out["n_measures"] = n_m.reindex(grid, fill_value=0).astype(int).values
     out["n_commitments"] = n_c.reindex(grid, fill_value=0).astype(int).values
     status = pd.Series("not_mentioned", index=grid)
     status[out["n_commitments"].values > 0] = "qualitative"
     status[out["n_targets"].values > 0] = "quantified"
     out["status"] = pd.Categorical(status.values, categories=list(STATUS_ORDER), ordered=True)
     out = out.reset_index()
-    out["indicator_id"] = pd.Categorical(out["indicator_id"], categories=ds.indicator_order, ordered=True)
+    out["topic_id"] = pd.Categorical(out["topic_id"], categories=ds.topic_order, ordered=True)
     out["jurisdiction_id"] = pd.Categorical(out["jurisdiction_id"], categories=ds.jurisdiction_order, ordered=True)
-    return out[["indicator_id", "jurisdiction_id", "status", "n_targets", "n_commitments"]]
+    out["indicator_id"] = out["topic_id"]
+    return out[["topic_id", "jurisdiction_id", "status", "n_targets", "n_measures", "n_commitments", "indicator_id"]]
 
 
 def coverage_matrix(
-    ds: Dataset, lang: str = "zh-Hans", *, indicators=None, cities=None, domain=None, coverage: pd.DataFrame | None = None
+    ds: Dataset,
+    lang: str = "zh-Hans",
+    *,
+    topics=None,
+    cities=None,
+    domain=None,
+    coverage: pd.DataFrame | None = None,
+    indicators=None,
 ) -> pd.DataFrame:
-    """Wide coverage: one row per indicator, one column per jurisdiction, cells are status labels in ``lang``.
+    """Wide coverage: one row per topic, one column per jurisdiction, cells are status labels in ``lang``.
 
-    The index is the indicator name; use :func:`coverage_long` for ids and counts
-    (``coverage`` may pass it when already at hand).
+    The index is the topic name; use :func:`coverage_long` for ids and counts
+    (``coverage`` may pass it when already at hand). ``indicators`` is the
+    former name of ``topics``.
     """
     check_lang(lang)
-    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, indicators=indicators, cities=cities, domain=domain)
+    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, topics=_topic_filter(ds, topics, indicators), cities=cities, domain=domain)
     cov = cov.assign(label=cov["status"].astype(str).map(lambda s: vocab(STATUS, s, lang)))
-    wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="label")
-    wide = wide.loc[[i for i in ds.indicator_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
-    wide.index = wide.index.astype(str).map(indicator_names(ds, lang))
+    wide = cov.pivot(index="topic_id", columns="jurisdiction_id", values="label")
+    wide = wide.loc[[i for i in ds.topic_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
+    wide.index = wide.index.astype(str).map(topic_names(ds, lang))
     wide.columns = wide.columns.astype(str).map(jurisdiction_names(ds, lang))
-    wide.index.name = _label("indicator", lang)
+    wide.index.name = _label("topic", lang)
     wide.columns.name = _label("jurisdiction", lang)
     return wide
 
@@ -291,18 +402,44 @@ def _label(column: str, lang: str) -> str:
     return column_label(column, lang)
 
 
-def _select(ds: Dataset, frame: pd.DataFrame, *, indicators=None, cities=None, domain=None) -> pd.DataFrame:
-    """Rows of a frame with ``indicator_id`` and ``jurisdiction_id`` columns, filtered."""
+def _domain_topics(ds: Dataset, domain) -> list[str]:
+    domains = resolve_domains(ds, [domain] if isinstance(domain, str) else domain)
+    return ds.topics.loc[ds.topics["domain_id"].astype(str).isin(domains), "topic_id"].astype(str).tolist()
+
+
+def _select(ds: Dataset, frame: pd.DataFrame, *, topics: list[str] | None = None, cities=None, domain=None) -> pd.DataFrame:
+    """Rows of a frame with ``topic_id`` and ``jurisdiction_id`` columns, filtered (``topics`` are resolved ids)."""
     mask = pd.Series(True, index=frame.index)
     if (ids := resolve_cities(ds, cities)) is not None:
         mask &= frame["jurisdiction_id"].astype(str).isin(ids)
-    if (ids := resolve_indicators(ds, indicators)) is not None:
-        mask &= frame["indicator_id"].astype(str).isin(ids)
+    if topics is not None:
+        mask &= frame["topic_id"].astype(str).isin(topics)
     if domain is not None:
-        domains = resolve_domains(ds, [domain] if isinstance(domain, str) else domain)
-        ind_domain = dict(zip(ds.indicators["indicator_id"].astype(str), ds.indicators["domain_id"].astype(str)))
-        mask &= frame["indicator_id"].astype(str).map(ind_domain).isin(domains)
+        mask &= frame["topic_id"].astype(str).isin(_domain_topics(ds, domain))
     return frame[mask]
+
+
+# --------------------------------------------------------------------------- measures shared by places
+def measure_places(ds: Dataset) -> pd.DataFrame:
+    """Measure × jurisdiction pairs with at least one counted target (targets and standards that restate nothing).
+
+    Columns: ``measure_id``, ``topic_id``, ``jurisdiction_id``, ``n_targets``; in codebook, then display order.
+    """
+    src_j = dict(zip(ds.sources["source_id"].astype(str), ds.sources["jurisdiction_id"].astype(str)))
+    t = _counted(ds).dropna(subset=["measure_id"])
+    pairs = pd.DataFrame({"measure_id": t["measure_id"].astype(str).values, "jurisdiction_id": t["source_id"].astype(str).map(src_j).values})
+    out = pairs.groupby(["measure_id", "jurisdiction_id"]).size().rename("n_targets").reset_index()
+    out["topic_id"] = out["measure_id"].map(measure_topics(ds))
+    out["measure_id"] = pd.Categorical(out["measure_id"], categories=ds.measure_order, ordered=True)
+    out["jurisdiction_id"] = pd.Categorical(out["jurisdiction_id"], categories=ds.jurisdiction_order, ordered=True)
+    out = out.sort_values(["measure_id", "jurisdiction_id"]).reset_index(drop=True)
+    return out[["measure_id", "topic_id", "jurisdiction_id", "n_targets"]]
+
+
+def shared_measures(ds: Dataset) -> list[str]:
+    """Ids of the measures that two or more jurisdictions set a target or standard for, in codebook order."""
+    places = measure_places(ds).groupby("measure_id", observed=True)["jurisdiction_id"].nunique()
+    return [m for m in ds.measure_order if places.get(m, 0) >= 2]
 
 
 # --------------------------------------------------------------------------- side by side
@@ -311,135 +448,241 @@ def comparison_table(
     ds: Dataset,
     lang: str = "zh-Hans",
     *,
-    indicators=None,
+    measures=None,
+    topics=None,
     cities=None,
     domain=None,
+    shared_only: bool = False,
     national: bool = True,
     taiwan: bool = False,
     long: pd.DataFrame | None = None,
     coverage: pd.DataFrame | None = None,
+    indicators=None,
 ) -> pd.DataFrame:
-    """Indicators × jurisdictions, each cell the jurisdiction's targets for the indicator.
+    """Measures × jurisdictions: each cell holds only the jurisdiction's targets of that measure.
 
-    A cell gives the target or standard (``≥60%（2025年）``; several take a
-    line each, led by what each measures: ``标准化老年食堂数量：≥200个（2023年）``), or says ``仅定性承诺`` / ``qualitative only`` when
-    the documents only commit in words, or ``未提及`` / ``not mentioned``. With
-    ``national=True`` a last column shows the cited national reference target
-    where one exists. The index holds indicator names. ``long`` may pass
-    ``targets_long(ds, lang, taiwan=taiwan)`` and ``coverage`` may pass
-    ``coverage_long(ds)`` when already at hand.
+    One row per measure that at least one selected jurisdiction (or the
+    national reference) has a target for; measures that two or more of the
+    selected jurisdictions share come first, then the rest, each group in
+    codebook order (grouped by topic). The index is the measure's name in
+    ``lang``. Columns:
+
+    * ``topic_id``, ``topic``, ``measure_id``, ``unit`` (the measure's unit),
+      ``n_places`` (how many selected jurisdictions have a target of it);
+    * one column per jurisdiction (named in ``lang``): its targets of the
+      measure, one line each (``≥60%（2025年）``; a scope is put in front, a
+      deadline implied by the plan's period is said to be one); rows that
+      restate another and policy parameters are left out. A jurisdiction
+      with no target of the measure shows its coverage of the topic:
+      ``本主题其他量`` / ``other measures of the topic`` when it has targets
+      of other measures of the topic, else ``仅定性承诺`` / ``qualitative
+      only`` or ``未提及`` / ``not mentioned``;
+    * ``differences``: where the row's targets differ in a stated respect
+      (scope or population group, hedging with 力争/争取), what differs and
+      for whom; each such target carries :data:`DIFFERS_MARK` in its cell;
+    * the national reference of the measure, where one exists (with
+      ``national=True``; the last column, labelled ``全国参考`` /
+      ``National reference``).
+
+    ``measures``, ``topics`` (former name ``indicators``), ``cities`` and
+    ``domain`` narrow the table; ``shared_only`` keeps only shared measures.
+    ``long`` may pass ``targets_long(ds, lang, taiwan=taiwan)`` and
+    ``coverage`` may pass ``coverage_long(ds)`` when already at hand.
     """
     check_lang(lang)
     if long is None:
         long = targets_long(ds, lang, taiwan=taiwan)
-    long = long[["kind", "indicator_id", "jurisdiction_id", "measure", "target"]]
-    long = long[(long["kind"] != vocab(KIND, "parameter", lang)) & long["indicator_id"].notna()]
-    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, indicators=indicators, cities=cities, domain=domain)
-    cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    keys = zip(long["indicator_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist())
-    for key, measure, target in zip(keys, long["measure"].tolist(), long["target"].tolist()):
-        cells.setdefault(key, []).append((measure, target))
-    status_label = cache(lambda status: vocab(STATUS, status, lang))
-    text = [
-        _cell_text(cells.get((i, j), []), lang) if status == "quantified" else status_label(status)
-        for i, j, status in zip(
-            cov["indicator_id"].astype(str).tolist(), cov["jurisdiction_id"].astype(str).tolist(), cov["status"].astype(str).tolist()
-        )
-    ]
-    cov = cov.assign(cell=text)
-    wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="cell")
-    wide = wide.loc[[i for i in ds.indicator_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
-    if national:
-        ref = national_reference(ds, lang)
-        wide[_label("national_reference", lang)] = [ref.get(i, "") for i in wide.index.astype(str)]
-    wide.index = wide.index.astype(str).map(indicator_names(ds, lang))
+    city_ids = resolve_cities(ds, cities) or ds.jurisdiction_order
+    city_ids = [c for c in ds.jurisdiction_order if c in set(city_ids)]
+    counted = set(_counted(ds)["target_id"].astype(str))
+    rows = long[long["target_id"].isin(counted) & long["measure_id"].notna() & long["jurisdiction_id"].astype(str).isin(city_ids)]
+    rows = rows[["target_id", "jurisdiction_id", "jurisdiction", "measure_id", "target", "scope", "is_aspirational"]]
+    keep = _selected_measures(ds, measures=measures, topics=_topic_filter(ds, topics, indicators), domain=domain)
+    rows = rows[rows["measure_id"].astype(str).isin(keep)]
+    ref = national_reference(ds, lang) if national else pd.Series(dtype=object)
+    n_places = rows.groupby(rows["measure_id"].astype(str))["jurisdiction_id"].nunique()
+    wanted = [m for m in ds.measure_order if m in keep and (n_places.get(m, 0) > 0 or (national and m in ref.index))]
+    if shared_only:
+        wanted = [m for m in wanted if n_places.get(m, 0) >= 2]
+    wanted.sort(key=lambda m: n_places.get(m, 0) < 2)  # stable: shared first, codebook order within each group
+    cov = coverage_long(ds) if coverage is None else coverage
+    status = {(str(t), str(j)): (str(s), int(n)) for t, j, s, n in zip(cov["topic_id"], cov["jurisdiction_id"], cov["status"], cov["n_targets"])}
+    topic_of = measure_topics(ds)
     names = jurisdiction_names(ds, lang)
-    wide.columns = [names.get(c, c) for c in wide.columns]
-    wide.index.name = _label("indicator", lang)
-    return wide
+    mea = ds.measures.set_index(ds.measures["measure_id"].astype(str))
+    units = _names(ds.units, "unit_id", lang)
+    by_measure = {m: g for m, g in rows.groupby(rows["measure_id"].astype(str), sort=False)}
+    other = pick("本主题其他量", "other measures of the topic", lang)
+    records = []
+    for m in wanted:
+        group = by_measure.get(m, rows.iloc[0:0])
+        marks, differences = _differences(group, names, lang)
+        record = {
+            "topic_id": topic_of[m],
+            "topic": topic_names(ds, lang)[topic_of[m]],
+            "measure_id": m,
+            "unit": units[str(mea.loc[m, "unit_id"])],
+            "n_places": int(n_places.get(m, 0)),
+        }
+        for j in city_ids:
+            lines = [
+                f"{target}{DIFFERS_MARK if tid in marks else ''}"
+                for tid, place, target in zip(group["target_id"], group["jurisdiction_id"].astype(str), group["target"])
+                if place == j
+            ]
+            if lines:
+                record[names[j]] = "\n".join(lines)
+            else:
+                state, n = status.get((topic_of[m], j), ("not_mentioned", 0))
+                record[names[j]] = other if state == "quantified" and n > 0 else vocab(STATUS, state, lang)
+        record["differences"] = differences
+        if national:
+            record[_label("national_reference", lang)] = ref.get(m, "")
+        records.append(record)
+    columns = ["topic_id", "topic", "measure_id", "unit", "n_places", *(names[j] for j in city_ids), "differences"]
+    columns += [_label("national_reference", lang)] if national else []
+    table = pd.DataFrame.from_records(records, columns=columns)
+    table.index = pd.Index([measure_names(ds, lang)[m] for m in wanted], name=_label("measure", lang))
+    return table
 
 
-def _cell_text(targets: list[tuple[str, str]], lang: str) -> str:
-    """A comparison cell: the target alone, or one line per target led by what it measures when there are several."""
-    if len(targets) == 1:
-        return targets[0][1]
-    sep = ": " if lang == "en" else "："
-    return "\n".join(f"{measure}{sep}{target}" if measure else target for measure, target in targets)
+def _selected_measures(ds: Dataset, *, measures=None, topics: list[str] | None = None, domain=None) -> set[str]:
+    keep = set(ds.measure_order)
+    if (ids := resolve_measures(ds, measures)) is not None:
+        keep &= set(ids)
+    topic_of = measure_topics(ds)
+    if topics is not None:
+        keep &= {m for m in keep if topic_of[m] in set(topics)}
+    if domain is not None:
+        in_domain = set(_domain_topics(ds, domain))
+        keep &= {m for m in keep if topic_of[m] in in_domain}
+    return keep
+
+
+def _differences(group: pd.DataFrame, names: pd.Series, lang: str) -> tuple[set[str], str]:
+    """The targets of one measure that differ in a stated respect, and a note saying what differs and for whom."""
+    marks: set[str] = set()
+    notes = []
+    sep = "; " if lang == "en" else "；"
+    whole = pick("全地区", "whole jurisdiction", lang)
+    if group["scope"].nunique() > 1:
+        marks |= set(group["target_id"])
+        who = sep.join(f"{names[str(j)]} ({s or whole})" if lang == "en" else f"{names[str(j)]}（{s or whole}）" for j, s in zip(group["jurisdiction_id"], group["scope"]))
+        notes.append(f"{pick(*RESPECTS['scope'], lang)}: {who}" if lang == "en" else f"{pick(*RESPECTS['scope'], lang)}：{who}")
+    if group["is_aspirational"].nunique() > 1:
+        hedged = group[group["is_aspirational"]]
+        marks |= set(hedged["target_id"])
+        who = sep.join(dict.fromkeys(names[str(j)] for j in hedged["jurisdiction_id"]))
+        notes.append(f"{pick(*RESPECTS['aspirational'], lang)}: {who}" if lang == "en" else f"{pick(*RESPECTS['aspirational'], lang)}：{who}")
+    return marks, "\n".join(notes)
 
 
 def national_reference(ds: Dataset, lang: str) -> pd.Series:
-    """Indicator id → the cited national target as cell text (e.g. ``55%（2025年）`` / ``55% (by 2025)``)."""
+    """Measure id → the cited national targets of the measure as cell text (``55%（2025年）`` / ``55% (by 2025)``)."""
     units = unit_symbols(ds, lang)
-    nat = ds.national_targets
-    text = {
-        str(r.indicator_id): format_target(
-            operator=r.operator, value=r.value, unit_symbol=units[str(r.unit_id)], deadline_year=r.deadline_year, lang=lang
+    text: dict[str, list[str]] = {}
+    for r in ds.national_targets.itertuples(index=False):
+        text.setdefault(str(r.measure_id), []).append(
+            format_target(operator=r.operator, value=r.value, unit_symbol=units[str(r.unit_id)], deadline_year=r.deadline_year, lang=lang)
         )
-        for r in nat.itertuples(index=False)
-    }
-    return pd.Series(text, dtype=object)
+    return pd.Series({m: "\n".join(v) for m, v in text.items()}, dtype=object)
+
+
+# --------------------------------------------------------------------------- browsing by topic
+def topic_listing(ds: Dataset, lang: str = "zh-Hans", *, topics=None, cities=None, domain=None, long: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every target under its topic, for browsing: one row per target, grouped by topic, then measure, then jurisdiction.
+
+    Columns: ``topic_id``, ``topic``, ``measure_id``, ``measure``,
+    ``jurisdiction_id``, ``jurisdiction``, ``target_id``, ``kind``,
+    ``description``, ``target``, ``restates`` and ``notes``. Targets of no
+    measure (and so of no topic) come last. Policy parameters are listed too.
+    """
+    check_lang(lang)
+    if long is None:
+        long = targets_long(ds, lang)
+    frame = long.assign(_t=long["topic_id"].cat.codes.replace(-1, len(ds.topic_order)), _m=long["measure_id"].cat.codes.replace(-1, len(ds.measure_order)))
+    frame = frame.assign(_j=frame["jurisdiction_id"].cat.codes)
+    if (ids := resolve_cities(ds, cities)) is not None:
+        frame = frame[frame["jurisdiction_id"].astype(str).isin(ids)]
+    if (ids := resolve_topics(ds, topics)) is not None:
+        frame = frame[frame["topic_id"].astype("string").isin(ids).fillna(False)]
+    if domain is not None:
+        frame = frame[frame["topic_id"].astype("string").isin(_domain_topics(ds, domain)).fillna(False)]
+    frame = frame.sort_values(["_t", "_m", "_j"], kind="stable")
+    cols = ["topic_id", "topic", "measure_id", "measure", "jurisdiction_id", "jurisdiction", "target_id", "kind", "description", "target", "restates", "notes"]
+    return frame[cols].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- per 1000 older people
 def per_1000_table(
     ds: Dataset, lang: str = "zh-Hans", *, basis: str = COMPARABLE_POPULATION_BASIS, long: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Absolute-count targets (beds, people, facilities …) per 1000 older people.
+    """Targets per 1000 older people, on one population basis only.
 
-    One row per jurisdiction-wide target of a canonical indicator whose unit
-    is an absolute count.
-    ``per_1000_older_people`` is ``value / older_population * 1000`` where the
-    jurisdiction has a cited older-population figure of ``basis`` (the 2020
-    census, resident population, by default); otherwise it is empty and
-    ``reason`` says why — the figure is missing, or its basis differs and so
-    is not comparable. Figures are never estimated. Targets with a scope
-    (每个区县, 农村 …) are left out because their base is not the whole
-    population. ``long`` may pass ``targets_long(ds, lang)`` when already at hand.
+    Two kinds of row, told apart by ``how``:
+
+    * ``computed``: a target of a measure counted as an absolute number
+      (beds, people, facilities …) for the whole jurisdiction;
+      ``per_1000_older_people`` is ``value / older_population * 1000``;
+    * ``stated``: a target the document itself states per 1000 older people;
+      ``per_1000_older_people`` is its value, and the jurisdiction's
+      older population is shown beside it for context.
+
+    ``older_population`` is the jurisdiction's cited figure on ``basis`` (the
+    2020 census, resident population aged 60 and over, by default), with
+    ``population_basis``, ``population_source`` and
+    ``population_source_quality`` (primary or secondary). Where there is none,
+    ``per_1000_older_people`` of a computed row is empty and ``reason`` says
+    why (no figure, or a figure on another basis, which is never used).
+    Figures are never estimated. Rows restating another row, targets with a
+    scope, targets of no measure and measures at another level (per district …)
+    are left out. ``long`` may pass ``targets_long(ds, lang)`` when at hand.
+    Other columns: ``target_id``, ``jurisdiction_id``, ``jurisdiction``,
+    ``topic_id``, ``topic``, ``measure_id``, ``measure``, ``description``,
+    ``target``, ``value``, ``unit``; ``indicator_id`` / ``indicator`` repeat
+    the topic under its former name.
     """
     check_lang(lang)
     if long is None:
         long = targets_long(ds, lang)
-    absolute = set(ds.units.loc[ds.units["is_absolute_count"].astype(bool), "unit_id"].astype(str))
-    kinds = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"]))
-    scoped = dict(zip(ds.targets["target_id"].astype(str), ds.targets["scope_zh"].notna()))
+    units = ds.units.set_index(ds.units["unit_id"].astype(str))
+    absolute = set(units.index[units["is_absolute_count"].astype(bool)])
+    stated_units = {u for u in units.index if u.endswith("_per_1000_older_people")}
+    mea = ds.measures.set_index(ds.measures["measure_id"].astype(str))
+    whole = set(mea.index[mea["level"].astype(str) == "jurisdiction"])
+    t = ds.targets.set_index(ds.targets["target_id"].astype(str))
+    kinds, scoped, restating = t["kind"], t["scope_zh"].notna(), t["restates"].notna()
+    tid = long["target_id"]
     sel = long[
-        long["unit_id"].isin(absolute)
-        & long["indicator_id"].notna()
-        & long["target_id"].map(kinds).eq("target")
-        & ~long["target_id"].map(scoped)
+        long["unit_id"].isin(absolute | stated_units)
+        & long["measure_id"].astype("string").isin(whole).fillna(False)
+        & tid.map(kinds).eq("target")
+        & ~tid.map(scoped).astype(bool)
+        & ~tid.map(restating).astype(bool)
     ].copy()
     pop = ds.population.assign(jurisdiction_id=ds.population["jurisdiction_id"].astype(str))
     comparable = pop[pop["basis"] == basis].set_index("jurisdiction_id")
     other = pop[pop["basis"] != basis].groupby("jurisdiction_id").first()
-    # One lookup per jurisdiction, then mapped onto the rows.
     j = sel["jurisdiction_id"].astype(str).tolist()
-    wanted = set(j)
-    figure = {
-        jid: (int(n), src)
-        for jid, n, src in zip(comparable.index, comparable["older_population"].tolist(), comparable["source"].tolist())
-        if jid in wanted
-    }
-    fallback = {
-        jid: (
-            other.loc[jid, "basis"] if jid in other.index else "",
-            other.loc[jid, "source"] if jid in other.index else "",
-            _no_figure_reason(jid in other.index, other.loc[jid, "basis"] if jid in other.index else None, basis, lang),
-        )
-        for jid in wanted - set(figure)
-    }
-    values = [figure[jid][0] if jid in figure else pd.NA for jid in j]
-    bases = [basis if jid in figure else fallback[jid][0] for jid in j]
-    sources = [figure[jid][1] if jid in figure else fallback[jid][1] for jid in j]
-    per = [float(v) / float(figure[jid][0]) * 1000 if jid in figure else float("nan") for jid, v in zip(j, sel["value"].tolist())]
-    reasons = ["" if jid in figure else fallback[jid][2] for jid in j]
-    sel["older_population"] = pd.array(values, dtype="Int64")
-    sel["population_basis"] = bases
-    sel["population_source"] = sources
-    sel["per_1000_older_people"] = per
-    sel["reason"] = reasons
+    has = [jid in comparable.index for jid in j]
+    stated = sel["unit_id"].isin(stated_units).tolist()
+    sel["older_population"] = pd.array([int(comparable.loc[jid, "older_population"]) if h else pd.NA for jid, h in zip(j, has)], dtype="Int64")
+    sel["population_basis"] = [basis if h else (other.loc[jid, "basis"] if jid in other.index else "") for jid, h in zip(j, has)]
+    sel["population_source"] = [comparable.loc[jid, "source"] if h else "" for jid, h in zip(j, has)]
+    sel["population_source_quality"] = [vocab(SOURCE_QUALITY, comparable.loc[jid, "source_quality"], lang) if h else "" for jid, h in zip(j, has)]
+    sel["per_1000_older_people"] = [
+        float(v) if st else (float(v) / float(comparable.loc[jid, "older_population"]) * 1000 if h else float("nan"))
+        for jid, h, st, v in zip(j, has, stated, sel["value"].tolist())
+    ]
+    sel["how"] = [vocab(PER_1000_HOW, "stated" if st else "computed", lang) for st in stated]
+    sel["reason"] = [
+        "" if h or st else _no_figure_reason(jid in other.index, other.loc[jid, "basis"] if jid in other.index else None, basis, lang)
+        for jid, h, st in zip(j, has, stated)
+    ]
     cols = [
-        "target_id", "jurisdiction_id", "jurisdiction", "indicator_id", "indicator", "measure", "target", "value", "unit",
-        "older_population", "population_basis", "population_source", "per_1000_older_people", "reason",
+        "target_id", "jurisdiction_id", "jurisdiction", "topic_id", "topic", "measure_id", "measure", "description", "target", "value", "unit",
+        "older_population", "population_basis", "population_source", "population_source_quality", "per_1000_older_people", "how", "reason",
+        "indicator_id", "indicator",
     ]
     return sel[cols].reset_index(drop=True)
 
@@ -453,3 +696,8 @@ def _no_figure_reason(has_other: bool, other_basis: str | None, basis: str, lang
             lang,
         )
     return pick("无可比人口数据：未找到有来源的老年人口数", "no comparable figure: no sourced older-population figure was found", lang)
+
+
+def deadline_basis_label(basis: str, lang: str) -> str:
+    """The label of a ``deadline_basis`` value (stated / plan_end / none) in ``lang``."""
+    return vocab(DEADLINE_BASIS, basis, lang)

@@ -19,7 +19,6 @@ Typical use::
 from __future__ import annotations
 
 import functools
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,145 +32,45 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.text import Annotation, Text
-from matplotlib.transforms import Bbox
 
 from comparison.align import (
+    DIFFERS_MARK,
     coverage_long,
     domain_names,
     indicator_names,
     jurisdiction_names,
+    measure_names,
     per_1000_table,
-    resolve_indicators,
-    targets_long,
+    resolve_measures,
+    shared_measures,
+    unit_symbols,
+)
+from comparison.chartkit import (  # source_line and city_palette are part of this module's interface
+    _axes,
+    _despine,
+    _finish,
+    _non_parameter_targets,
+    _note_below,
+    _prepare,
+    _text,
+    _use_chart_fonts,
+    _wrap,
+    city_palette,
+    source_line,  # noqa: F401
 )
 from comparison.dataset import Dataset
 from comparison.docstrings import shared_docs as _shared_docs
 from comparison.figures import PNG_DPI, SVG_HASHSALT, save_figure  # noqa: F401  (part of this module's interface)
-from comparison.fonts import setup_fonts
-from comparison.labels import STATUS, check_lang, column_label, format_number, format_target, vocab
-from comparison.palette import OKABE_ITO, STATUS_COLOURS, STATUS_TEXT_COLOURS
+from comparison.labels import PER_1000_HOW, STATUS, check_lang, column_label, format_number, format_target, vocab
+from comparison.palette import OKABE_ITO, STATUS_COLOURS, STATUS_TEXT_COLOURS  # noqa: F401  (OKABE_ITO: part of the interface)
 from comparison.words import CHART
 
-#: Where the national reference is labelled in :func:`plot_indicator_targets`: a strip above the first city.
+#: Where the national reference is labelled in :func:`plot_measure_targets`: a strip above the first city.
 NATIONAL_LABEL_ROW = -1.3
 
 #: Every text of the charts (the chart table of :mod:`comparison.words`).
 TEXT = CHART
 
-# --------------------------------------------------------------------------- colours
-def city_palette(ds: Dataset) -> dict[str, str]:
-    """Jurisdiction id → colour, the same in every chart.
-
-    Colours are Okabe & Ito's colour-blind-safe palette, given in the display
-    order of the jurisdictions (they repeat after eight cities).
-    """
-    return {j: OKABE_ITO[i % len(OKABE_ITO)] for i, j in enumerate(ds.jurisdiction_order)}
-
-
-# --------------------------------------------------------------------------- shared helpers
-def _text(key: str, lang: str, **values) -> str:
-    """A chart text from :data:`TEXT` in ``lang``, with ``values`` filled in."""
-    return vocab(TEXT, key, lang).format(**values)
-
-
-def _wrap(text: str, lang: str, width: int) -> str:
-    """Break ``text`` into lines of about ``width`` Latin characters (half as many Chinese ones)."""
-    return textwrap.fill(text, width if lang == "en" else max(1, width // 2))
-
-
-def _prepare(ds, lang: str) -> None:
-    """Check the arguments every plot function takes, and set up the fonts."""
-    if not isinstance(ds, Dataset):
-        raise TypeError(
-            f"the charts take the Dataset from comparison.load_dataset(), not a {type(ds).__name__}: "
-            "ds = comparison.load_dataset(); charts.plot_coverage(ds)"
-        )
-    check_lang(lang)
-    setup_fonts()
-
-
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    """``ax``, or the Axes of a new figure of ``figsize`` inches with constrained layout."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
-
-
-def _non_parameter_targets(ds: Dataset, lang: str) -> pd.DataFrame:
-    """:func:`~comparison.align.targets_long` without policy parameters (as in the coverage counts)."""
-    long = targets_long(ds, lang)
-    kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"]))
-    return long[long["target_id"].map(kind) != "parameter"]
-
-
-def _extent(artist: Artist, renderer) -> Bbox:
-    """The drawn extent of ``artist`` on the canvas (its Axes' box when it draws nothing)."""
-    return artist.get_tightbbox(renderer) or artist.axes.bbox
-
-
-def _note_below(ax: Axes, text: str, anchor: Artist | None = None, **kwargs) -> Annotation:
-    """Write ``text`` under ``anchor`` (default: the x axis with its labels), flush with the y axis labels.
-
-    The position is worked out at draw time, so the note never overlaps tick
-    labels however long they are, and constrained layout makes room for it.
-    """
-    anchor = anchor if anchor is not None else ax.xaxis
-
-    def corner(renderer) -> Bbox:
-        return Bbox.from_bounds(_extent(ax.yaxis, renderer).x0, _extent(anchor, renderer).y0, 1, 1)
-
-    return ax.annotate(
-        text, xy=(0, 0), xycoords=corner, xytext=(0, -8), textcoords="offset points",
-        ha="left", va="top", annotation_clip=False, **kwargs,
-    )
-
-
-def source_line(ds: Dataset, lang: str, extra: tuple[str, ...] = ()) -> str:
-    """The source line of the charts: the documents, any ``extra`` sources (keys of :data:`TEXT`), the data version."""
-    names = jurisdiction_names(ds, lang)
-    cities = ", ".join(names) if lang == "en" else "、".join(names)
-    parts = [_text("source", lang, cities=cities), *(_text(key, lang) for key in extra), _text("version", lang, version=ds.version)]
-    return ("; " if lang == "en" else "；").join(parts)
-
-
-def _finish(
-    ax: Axes,
-    ds: Dataset,
-    lang: str,
-    *,
-    title: str,
-    xlabel: str,
-    ylabel: str,
-    extra_sources: tuple[str, ...] = (),
-    below: Artist | None = None,
-) -> Axes:
-    """Give ``ax`` its title, axis labels and source line (under ``below``, default the x axis)."""
-    ax.set_title(title, fontsize=12)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    note = _note_below(ax, source_line(ds, lang, extra_sources), below, fontsize=7.5, color="0.35")
-    note.set_gid("source-line")
-    _use_chart_fonts(ax)
-    return ax
-
-
-def _use_chart_fonts(ax: Axes) -> None:
-    """Give every text of ``ax`` the fonts of :func:`~comparison.fonts.setup_fonts`.
-
-    Texts keep the fonts that were set when they were made: an Axes made
-    before ``setup_fonts`` (or after ``seaborn.set_theme``) has a title, axis
-    labels and ticks that cannot draw Chinese.
-    """
-    family = mpl.rcParams["font.family"]
-    ax.tick_params(labelfontfamily=family)  # ticks made later too
-    for text in ax.findobj(Text):
-        text.set_fontfamily(family)
-
-
-def _despine(ax: Axes, *sides: str) -> None:
-    for side in sides:
-        ax.spines[side].set_visible(False)
 
 
 # --------------------------------------------------------------------------- (a) coverage
@@ -246,27 +145,34 @@ def _mark_domains(ax: Axes, ds: Dataset, lang: str, indicator_ids: list[str]) ->
         )
 
 
-# --------------------------------------------------------------------------- (b) one indicator
+# --------------------------------------------------------------------------- (b) one measure
 @_shared_docs
-def plot_indicator_targets(
-    ds: Dataset, *, indicator: str = "nursing_bed_share", lang: str = "zh-Hans", ax: Axes | None = None, **kwargs
+def plot_measure_targets(
+    ds: Dataset, *, measure: str = "nursing_bed_share", lang: str = "zh-Hans", ax: Axes | None = None, **kwargs
 ) -> Axes:
-    """One percentage indicator across the cities, with deadlines and the national reference.
+    """One measure across the cities, with deadlines and the national reference.
 
-    Each target is one horizontal bar in its city's colour, labelled with its
-    operator and value (``≥60%`` means at least 60%, ``60%`` exactly 60%) and
-    its deadline; a target for part of a city names that part (its scope)
-    under the city. A city with several targets has several bars. Cities that
-    only commit in words, or do not mention the indicator, are labelled
-    hatched gaps, never zero bars. National reference targets are dashed
-    lines.
+    Only targets of that one measure are drawn, so every bar is the same
+    quantity in the same unit (see :func:`comparison.align.shared_measures`
+    for the measures that two or more cities share). Each target is one
+    horizontal bar in its city's colour, labelled with its operator and value
+    (``≥60%`` means at least 60%, ``60%`` exactly 60%) and its deadline (a
+    year implied by the plan's period is said to be one); a target for part of
+    a city names that part (its scope) under the city. Where the targets
+    differ in scope, population group or hedging (力争), the bars carry
+    :data:`~comparison.align.DIFFERS_MARK` and a note under the chart says what
+    differs. A city with several targets has several bars. Cities without a
+    target of the measure are labelled hatched gaps (qualitative only, not
+    mentioned, or targets of other measures of the topic), never zero bars.
+    National reference targets of the measure are dashed lines. Rows that
+    restate another row and policy parameters are left out.
 
     Parameters
     ----------
     {ds}
-    indicator : str
-        The indicator: its id (``nursing_bed_share``) or its name in any of
-        the three languages. It must have targets stated in percent.
+    measure : str
+        The measure: its id (``nursing_bed_share``) or its name in any of
+        the three languages. It must have at least one target.
     {lang}
     {ax}
     kwargs
@@ -275,46 +181,88 @@ def plot_indicator_targets(
     {returns}
     """
     _prepare(ds, lang)
-    (indicator,) = resolve_indicators(ds, [indicator])
-    targets = _percent_targets(ds, indicator, lang)
-    status = coverage_long(ds).query("indicator_id == @indicator").set_index("jurisdiction_id")["status"]
+    (measure,) = resolve_measures(ds, [measure])
+    targets = _measure_targets(ds, measure, lang)
+    mea = ds.measures.set_index(ds.measures["measure_id"].astype(str)).loc[measure]
+    topic = str(mea["topic_id"])
+    unit_id = str(mea["unit_id"])
+    symbol = unit_symbols(ds, lang)[unit_id]
+    cov = coverage_long(ds)
+    cov = cov[cov["topic_id"].astype(str) == topic]
+    status = pd.Series(cov["status"].astype(str).values, index=cov["jurisdiction_id"].astype(str).values)
     palette, names = city_palette(ds), jurisdiction_names(ds, lang)
-    rows = _indicator_rows(ds, targets)
-    ax = _axes(ax, (9, 1.9 + 0.5 * len(rows)))
+    rows = _measure_rows(ds, targets)
+    differs = targets["scope"].nunique() > 1 or targets["is_aspirational"].nunique() > 1
+    ax = _axes(ax, (9, 2.2 + 0.5 * len(rows)))
+    top = max(targets["value"].max(), *(_national_values(ds, measure)), 0)
+    span = 100.0 if unit_id == "percent" else float(top) or 1.0
     for y, (jid, target) in enumerate(rows):
         if target is None:
-            _draw_gap(ax, y, _text(f"gap_{status[jid]}", lang))
+            _draw_gap(ax, y, _text(f"gap_{status.get(jid, 'not_mentioned')}", lang), span)
             continue
         ax.barh(y, target.value, **{"height": 0.62, "color": palette[jid], "label": names[jid], **kwargs})
-        ax.annotate(_bar_label(target, lang), xy=(target.value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
-    has_national = _draw_national(ax, ds, indicator, lang)
+        label = _bar_label(target, symbol, lang) + (DIFFERS_MARK if differs and _differs(target, targets) else "")
+        ax.annotate(label, xy=(target.value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+    has_national = _draw_national(ax, ds, measure, symbol, lang)
     ax.set_yticks(range(len(rows)), [_row_label(names[jid], target, lang) for jid, target in rows], fontsize=9)
     ax.set_ylim(len(rows) - 0.5, NATIONAL_LABEL_ROW if has_national else -0.6)
-    ax.set_xlim(0, 135)
-    ax.set_xticks(range(0, 101, 20))
-    ax.spines["bottom"].set_bounds(0, 100)
+    ax.set_xlim(0, span * 1.35)
+    if unit_id == "percent":
+        ax.set_xticks(range(0, 101, 20))
+    ax.spines["bottom"].set_bounds(0, span)
     ax.tick_params(axis="y", length=0)
     _despine(ax, "top", "right")
-    title = "indicator_national_title" if has_national else "indicator_title"
+    below = None
+    if differs:
+        what = _differences_text(targets, names, lang)
+        below = _note_below(ax, _wrap(_text("differs_note", lang, what=what), lang, 110), fontsize=8.5, color="0.15")
+    title = "measure_national_title" if has_national else "measure_title"
+    unit_name = "%" if unit_id == "percent" else symbol
     return _finish(
-        ax, ds, lang, title=_text(title, lang, indicator=indicator_names(ds, lang)[indicator]),
-        xlabel=_text("percent_axis", lang), ylabel=column_label("jurisdiction", lang),
-        extra_sources=("national_source",) if has_national else (),
+        ax, ds, lang, title=_wrap(_text(title, lang, measure=measure_names(ds, lang)[measure]), lang, 80),
+        xlabel=_text("value_axis", lang, unit=unit_name), ylabel=column_label("jurisdiction", lang),
+        extra_sources=("national_source",) if has_national else (), below=below,
     )
 
 
-def _percent_targets(ds: Dataset, indicator: str, lang: str) -> pd.DataFrame:
-    """The targets and standards of ``indicator`` stated in percent; raises if there are none."""
+def plot_indicator_targets(ds: Dataset, *, indicator: str = "nursing_bed_share", lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
+    """Former name of :func:`plot_measure_targets`: each former indicator id is now also the id of one of its measures."""
+    return plot_measure_targets(ds, measure=indicator, lang=lang, ax=ax, **kwargs)
+
+
+def _measure_targets(ds: Dataset, measure: str, lang: str) -> pd.DataFrame:
+    """The counted targets and standards of ``measure``; raises if there are none."""
     long = _non_parameter_targets(ds, lang)
-    percent = long[long["unit_id"] == "percent"]
-    rows = percent[percent["indicator_id"] == indicator]
+    long = long[long["restates"] == ""]
+    rows = long[long["measure_id"].astype("string") == measure]
     if rows.empty:
-        usable = ", ".join(i for i in ds.indicator_order if i in set(percent["indicator_id"].astype(str)))
-        raise ValueError(f"indicator '{indicator}' has no target stated in percent; indicators that have one: {usable}")
+        usable = ", ".join(shared_measures(ds))
+        raise ValueError(f"measure '{measure}' has no target; measures that two or more cities share: {usable}")
     return rows
 
 
-def _indicator_rows(ds: Dataset, targets: pd.DataFrame) -> list[tuple[str, object]]:
+def _national_values(ds: Dataset, measure: str) -> list[float]:
+    nat = ds.national_targets
+    return [float(v) for v in nat.loc[nat["measure_id"].astype(str) == measure, "value"]]
+
+
+def _differs(target, targets: pd.DataFrame) -> bool:
+    """Whether ``target`` takes part in a difference of scope or hedging among ``targets``."""
+    return targets["scope"].nunique() > 1 or (targets["is_aspirational"].nunique() > 1 and bool(target.is_aspirational))
+
+
+def _differences_text(targets: pd.DataFrame, names: pd.Series, lang: str) -> str:
+    whole = "whole jurisdiction" if lang == "en" else "全地区"
+    sep = "; " if lang == "en" else "；"
+    parts = []
+    for t in targets.itertuples(index=False):
+        scope = t.scope or whole
+        aim = (" (aim)" if lang == "en" else "（力争）") if t.is_aspirational else ""
+        parts.append(f"{names[str(t.jurisdiction_id)]} – {scope}{aim}" if lang == "en" else f"{names[str(t.jurisdiction_id)]}：{scope}{aim}")
+    return sep.join(parts)
+
+
+def _measure_rows(ds: Dataset, targets: pd.DataFrame) -> list[tuple[str, object]]:
     """(jurisdiction id, target row or ``None`` for a gap), one per chart row, cities in display order."""
     rows: list[tuple[str, object]] = []
     for jid in ds.jurisdiction_order:
@@ -328,29 +276,33 @@ def _row_label(city: str, target, lang: str) -> str:
     return f"{city}\n{_wrap(target.scope, lang, 30)}" if target is not None and target.scope else city
 
 
-def _bar_label(target, lang: str) -> str:
+def _bar_label(target, symbol: str, lang: str) -> str:
     """The label beside a target's bar: operator, value, deadline (or the lack of one), aim marker."""
     text = format_target(
-        operator=target.operator, value=target.value, unit_symbol="%", deadline_year=target.deadline_year,
+        operator=target.operator, value=target.value, unit_symbol=symbol, deadline_year=target.deadline_stated,
         is_aspirational=target.is_aspirational, lang=lang,
     )
-    return text if pd.notna(target.deadline_year) else text + _text("no_deadline", lang)
+    if pd.notna(target.deadline_stated):
+        return text
+    if pd.notna(target.deadline_implied):
+        return text + (f" (plan ends {int(target.deadline_implied)})" if lang == "en" else f"（规划期末{int(target.deadline_implied)}年）")
+    return text + _text("no_deadline", lang)
 
 
-def _draw_gap(ax: Axes, y: float, label: str) -> None:
+def _draw_gap(ax: Axes, y: float, label: str, span: float = 100) -> None:
     """A labelled hatched row for a city that has no figure: not a zero bar."""
-    ax.add_patch(Rectangle((0, y - 0.31), 100, 0.62, fill=False, hatch="///", edgecolor="0.82", linewidth=0))
+    ax.add_patch(Rectangle((0, y - 0.31), span, 0.62, fill=False, hatch="///", edgecolor="0.82", linewidth=0))
     ax.text(
-        1.5, y, label, ha="left", va="center", fontsize=9, color="0.25",
+        span * 0.015, y, label, ha="left", va="center", fontsize=9, color="0.25",
         bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "0.75"},
     )
 
 
-def _draw_national(ax: Axes, ds: Dataset, indicator: str, lang: str) -> bool:
-    """Dashed lines, labelled at the top, for the national reference targets of ``indicator``; whether any."""
-    nat = ds.national_targets[ds.national_targets["indicator_id"] == indicator]
+def _draw_national(ax: Axes, ds: Dataset, measure: str, symbol: str, lang: str) -> bool:
+    """Dashed lines, labelled at the top, for the national reference targets of ``measure``; whether any."""
+    nat = ds.national_targets[ds.national_targets["measure_id"].astype(str) == measure]
     for ref in nat.itertuples(index=False):
-        target = format_target(operator=ref.operator, value=ref.value, unit_symbol="%", deadline_year=ref.deadline_year, lang=lang)
+        target = format_target(operator=ref.operator, value=ref.value, unit_symbol=symbol, deadline_year=ref.deadline_year, lang=lang)
         label = _text("national", lang, target=target)
         ax.axvline(ref.value, color="0.15", linestyle="--", linewidth=1.3, label=label)
         ax.annotate(label, xy=(ref.value, NATIONAL_LABEL_ROW), xytext=(4, -4), textcoords="offset points", ha="left", va="top", fontsize=9)
@@ -364,9 +316,12 @@ def plot_deadlines(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None
 
     One row per document. The band is the document's period (from
     ``period_start_year`` to ``period_end_year`` in ``sources.csv``); a period
-    with no stated end is drawn dashed and runs off to the right. Each circle
-    is a deadline year, with the number of targets and standards due that
-    year; the row label says how many have no deadline at all.
+    with no stated end is drawn dashed and runs off to the right. Each filled
+    circle is a year the text states, with the number of targets and
+    standards due that year; a hollow circle is the end of the plan period,
+    for targets whose sentence states no year (``deadline_basis`` plan_end).
+    The row label says how many have no deadline at all. Rows restating
+    another row are not counted.
 
     Parameters
     ----------
@@ -382,6 +337,7 @@ def plot_deadlines(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None
     ax = _axes(ax, (9, 4.8))
     targets = _non_parameter_targets(ds, lang)
     sources = ds.sources.set_index(ds.sources["source_id"].astype(str)).loc[ds.source_order]
+    targets = targets[targets["restates"] == ""]
     years = pd.concat([sources["period_start_year"], sources["period_end_year"], targets["deadline_year"]]).dropna()
     first, last = int(years.min()), int(years.max())
     palette, names = city_palette(ds), jurisdiction_names(ds, lang)
@@ -390,10 +346,15 @@ def plot_deadlines(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None
         jid = str(src["jurisdiction_id"])
         _draw_period(ax, y, src["period_start_year"], src["period_end_year"], last + 1, palette[jid], names[jid])
         rows = targets[targets["source_id"].astype(str) == source_id]
-        due = rows["deadline_year"].dropna().astype(int).value_counts().sort_index()
+        due = rows["deadline_stated"].dropna().astype(int).value_counts().sort_index()
         ax.scatter(due.index, [y] * len(due), **{"s": 300, "color": palette[jid], "edgecolors": "white", "zorder": 3, **kwargs})
         for year, n in due.items():
             ax.text(year, y, str(n), ha="center", va="center", color="white", fontsize=8, zorder=4)
+        implied = rows["deadline_implied"].dropna().astype(int).value_counts().sort_index()
+        # A year the sentence does not state, only the end of the plan period: a hollow circle just below the row.
+        ax.scatter(implied.index, [y + 0.28] * len(implied), **{"s": 190, "facecolors": "white", "edgecolors": palette[jid], "linewidths": 1.5, "zorder": 3})
+        for year, n in implied.items():
+            ax.text(year, y + 0.28, str(n), ha="center", va="center", color=palette[jid], fontsize=7, zorder=4)
         undated = int(rows["deadline_year"].isna().sum())
         row_labels.append(f"{names[jid]}\n{_text('undated', lang, n=undated)}" if undated else names[jid])
     ax.set_yticks(range(len(sources)), row_labels, fontsize=9)
@@ -429,6 +390,7 @@ def _deadline_legend(lang: str) -> list[Artist]:
         Patch(facecolor=grey, alpha=0.35, edgecolor=grey, label=_text("period", lang)),
         Patch(facecolor=grey, alpha=0.22, edgecolor=grey, linestyle="--", label=_text("open_period", lang)),
         Line2D([], [], marker="o", linestyle="", markersize=12, color=grey, label=_text("due", lang)),
+        Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor="white", markeredgecolor=grey, label=_text("implied_deadline", lang)),
     ]
 
 
@@ -465,7 +427,11 @@ def plot_per_1000(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     ax.bar_label(bars, labels=[_per_1000_value(r, lang) for r in shown.itertuples(index=False)], padding=4, fontsize=9)
     ax.set_yticks(
         shown.index,
-        [_text("per_1000_target", lang, city=r.jurisdiction, indicator=r.indicator, target=r.target) for r in shown.itertuples(index=False)],
+        [
+            _text("per_1000_target", lang, city=r.jurisdiction, indicator=r.measure, target=r.target)
+            + (_text("per_1000_stated", lang) if r.how == vocab(PER_1000_HOW, "stated", lang) else "")
+            for r in shown.itertuples(index=False)
+        ],
         fontsize=9,
     )
     ax.set_ylim(len(shown) - 0.5, -0.5)
@@ -561,7 +527,7 @@ def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
 #: The charts of the report: file stem → plot function.
 CHARTS: dict[str, Callable[..., Axes]] = {
     "coverage": plot_coverage,
-    "nursing_bed_share": functools.partial(plot_indicator_targets, indicator="nursing_bed_share"),
+    "nursing_bed_share": functools.partial(plot_measure_targets, measure="nursing_bed_share"),
     "deadlines": plot_deadlines,
     "per_1000": plot_per_1000,
     "domain_profile": plot_domain_profile,

@@ -2,7 +2,7 @@
 
 Every table is read and checked against ``datapackage.yaml`` (types, allowed
 values, required cells, keys) and every foreign key is resolved. Ids that fix
-an order (jurisdictions, domains, indicators) become ordered categoricals, so
+an order (jurisdictions, domains, topics, measures) become ordered categoricals, so
 every table and chart lists them the same way.
 """
 
@@ -26,8 +26,9 @@ TABLES = (
     "units",
     "domains",
     "jurisdictions",
-    "indicators",
-    "indicator_keywords",
+    "topics",
+    "measures",
+    "topic_keywords",
     "sources",
     "targets",
     "commitments",
@@ -50,8 +51,9 @@ class Dataset:
     units: pd.DataFrame
     domains: pd.DataFrame
     jurisdictions: pd.DataFrame
-    indicators: pd.DataFrame
-    indicator_keywords: pd.DataFrame
+    topics: pd.DataFrame
+    measures: pd.DataFrame
+    topic_keywords: pd.DataFrame
     sources: pd.DataFrame
     targets: pd.DataFrame
     commitments: pd.DataFrame
@@ -83,11 +85,45 @@ class Dataset:
         return list(self.domains.sort_values("order")["domain_id"].astype(str))
 
     @property
-    def indicator_order(self) -> list[str]:
+    def topic_order(self) -> list[str]:
+        """Topic ids grouped by domain (in domain order), then by their ``order``."""
         rank = {d: i for i, d in enumerate(self.domain_order)}
-        ind = self.indicators.reset_index(drop=True)
-        ind = ind.assign(_r=ind["domain_id"].astype(str).map(rank), _pos=range(len(ind)))
-        return list(ind.sort_values(["_r", "_pos"])["indicator_id"].astype(str))
+        top = self.topics.reset_index(drop=True)
+        top = top.assign(_r=top["domain_id"].astype(str).map(rank))
+        return list(top.sort_values(["_r", "order"], kind="stable")["topic_id"].astype(str))
+
+    @property
+    def measure_order(self) -> list[str]:
+        """Measure ids grouped by topic (in topic order), then by their ``order``."""
+        rank = {t: i for i, t in enumerate(self.topic_order)}
+        mea = self.measures.reset_index(drop=True)
+        mea = mea.assign(_r=mea["topic_id"].astype(str).map(rank))
+        return list(mea.sort_values(["_r", "order"], kind="stable")["measure_id"].astype(str))
+
+    # The workbook module still speaks of indicators: they are the topics. Kept until it reads topics and measures.
+    @property
+    def indicator_order(self) -> list[str]:
+        """Former name of :attr:`topic_order`."""
+        return self.topic_order
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        """The topics under their former name and columns (``indicator_id``; ``unit_id`` where all of a topic's measures
+        share one unit; ``comparability_*`` listing the topic's measures, which must not be compared with each other)."""
+        measures = self.measures.assign(topic_id=self.measures["topic_id"].astype(str)).set_index("measure_id")
+        by_topic = measures.groupby("topic_id", sort=False)
+        units = by_topic["unit_id"].agg(lambda u: u.iloc[0] if u.nunique() == 1 else None)
+        listing = {
+            lang: by_topic[f"name_{lang}"].agg(lambda names: sep.join(map(str, names)) if len(names) > 1 else None)
+            for lang, sep in (("zh", "；"), ("en", "; "))
+        }
+        top = self.topics.reset_index(drop=True).rename(columns={"topic_id": "indicator_id"})
+        ids = top["indicator_id"].astype(str)
+        return top.assign(
+            unit_id=ids.map(units).astype(object),
+            comparability_zh=ids.map(listing["zh"]).map(lambda v: f"不同的量，不可直接比较：{v}" if isinstance(v, str) else None),
+            comparability_en=ids.map(listing["en"]).map(lambda v: f"Different quantities, not to be compared: {v}" if isinstance(v, str) else None),
+        )
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -124,7 +160,8 @@ def _categorise(ds: Dataset) -> None:
         "jurisdiction_id": ds.jurisdiction_order,
         "source_id": ds.source_order,
         "domain_id": ds.domain_order,
-        "indicator_id": ds.indicator_order,
+        "topic_id": ds.topic_order,
+        "measure_id": ds.measure_order,
     }
     for name in TABLES:
         frame = ds.table(name)
@@ -215,4 +252,6 @@ def _load_checked(data_dir: Path) -> Dataset:
     meta = {k: v for k, v in descriptor.items() if k != "resources"}
     ds = Dataset(data_dir=data_dir, version=str(descriptor.get("version", "")), notes=problems, meta=meta, **tables)
     _categorise(ds)
+    # The workbook module still selects commitments by their former column name: the topic.
+    ds.commitments["indicator_id"] = ds.commitments["topic_id"]
     return ds

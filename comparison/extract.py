@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 
 #: Columns written after those of ``targets.csv``.
-EXTRA_COLUMNS = ("confidence", "reason")
+EXTRA_COLUMNS = ("topic_id", "confidence", "reason")
 #: Score a suggested indicator needs: keyword weight × 3 in the measure, × 2 in the quote, × 1 earlier in the sentence.
 MIN_INDICATOR_SCORE = 10
 #: Longest ``measure_zh`` proposed.
@@ -381,7 +381,7 @@ def default_source_id(path: Path | str, text: str, pattern: str) -> str:
 
 
 def load_codebook(data_dir: Path | str | None = None):
-    """The rows of ``indicator_keywords.csv`` with each indicator's English name (column ``name_en``).
+    """The rows of ``topic_keywords.csv`` (topic id as ``indicator_id``) with each topic's English name (column ``name_en``).
 
     Raises :class:`~comparison.errors.DataError` when either table is malformed.
     """
@@ -389,11 +389,13 @@ def load_codebook(data_dir: Path | str | None = None):
     from comparison.tables import read_table
 
     folder = _data_dir(data_dir)
-    keywords, problems = read_table(folder, "indicator_keywords")
-    indicators, more = read_table(folder, "indicators")
+    keywords, problems = read_table(folder, "topic_keywords")
+    indicators, more = read_table(folder, "topics")
     errors = [p for p in problems + more if p.severity == "error"]
     if errors:
         raise DataError(errors)
+    # The codebook's topics are the former indicators, ids unchanged.
+    keywords, indicators = keywords.rename(columns={"topic_id": "indicator_id"}), indicators.rename(columns={"topic_id": "indicator_id"})
     names = indicators[["indicator_id", "name_en"]].astype(str)
     frame = keywords.astype({"indicator_id": str, "keyword": str}).merge(names, on="indicator_id", how="left")
     return frame[["indicator_id", "keyword", "weight", "name_en"]].reset_index(drop=True)
@@ -453,7 +455,7 @@ def _checked_quote(doc, c: Candidate, quote: str, norm: str) -> str | None:
 def _frame(rows: list[dict], source_id: str, columns: list[str]):
     """The rows as a DataFrame numbered ``{source_id}-t01`` … in reading order.
 
-    Numbers are ``float64``, ``deadline_year`` is ``Int64``, ``is_aspirational``
+    Numbers are ``float64``, ``deadline_stated`` is ``Int64``, ``is_aspirational``
     is ``bool``, the other columns are text.
     """
     import numpy as np
@@ -464,7 +466,7 @@ def _frame(rows: list[dict], source_id: str, columns: list[str]):
     data["source_id"] = [source_id] * len(rows)
     typed = {
         "value": np.array(data["value"], dtype="float64"),
-        "deadline_year": pd.array(data["deadline_year"], dtype="Int64"),
+        "deadline_stated": pd.array(data["deadline_stated"], dtype="Int64"),
         "is_aspirational": np.array(data["is_aspirational"], dtype=bool),
         "confidence": np.array(data["confidence"], dtype="float64"),
     }
@@ -490,14 +492,15 @@ def _row(c: Candidate, quote: str) -> dict:
     return {
         "clause": c.clause,
         "kind": c.kind,
-        "indicator_id": c.indicator_id,
+        "topic_id": c.indicator_id,  # the suggested topic; the curator picks the measure
         "measure_zh": c.measure,
         "measure_en": c.measure_en,
         "operator": c.operator,
         "value": c.value,
         "unit_id": c.unit_id,
         "measure_word": c.measure_word,
-        "deadline_year": c.deadline,
+        "deadline_stated": c.deadline,
+        "deadline_basis": "stated" if c.deadline is not None else "",
         "scope_zh": c.scope,
         "scope_en": "",
         "attribute": c.attribute,

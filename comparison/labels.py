@@ -17,10 +17,13 @@ from comparison.words import (  # noqa: F401  (re-exported: the package's word t
     ASPIRATIONAL,
     ATTRIBUTE,
     COLUMNS,
+    DEADLINE_BASIS,
     KIND,
     LANG_NAMES,
+    PER_1000_HOW,
     POPULATION_BASIS,
     SCRIPT,
+    SOURCE_QUALITY,
     STATUS,
 )
 

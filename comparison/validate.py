@@ -8,8 +8,13 @@ module proves that
   Traditional to Simplified and removing all whitespace (one text came from a
   PDF), which is done only for the quotes and texts that need it;
 * every value is a number the quote states (2.4万, ６０％, 两, 全覆盖 = 100 …);
-* every deadline lies within its document's period;
-* every target id belongs to its source and every unit agrees with the codebook.
+* every deadline lies within its document's period, and the implied deadline
+  and its basis follow from the period;
+* every target id belongs to its source;
+* every target agrees with its measure (one unit; a per-unit scope only in a
+  measure of that level), every measure is one quantity (a denominator for
+  shares only), every national reference has its measure's unit, and a row
+  that restates another restates a counted row of the same document.
 
 Every failure is a :class:`~comparison.errors.Problem` naming file, line and
 column.
@@ -26,6 +31,8 @@ import pandas as pd
 
 from comparison.dataset import Dataset, load_dataset
 from comparison.errors import DataError, Problem, display_path
+import re
+
 from comparison.numbers import normalise_many, quote_states_value
 from comparison.paths import default_data_dir, default_sources_dir, sources_required
 from comparison.script import match_key
@@ -87,12 +94,22 @@ def check_values(ds: Dataset) -> list[Problem]:
     slow = [(line, value, unit, str(quote)) for line, value, unit, quote in rows if not _states_in_digits(str(quote), value)]
     problems = []
     for (line, value, unit, quote), norm_quote in zip(slow, normalise_many([quote for *_, quote in slow])):
-        if not (_states_in_digits(norm_quote, value) or quote_states_value(norm_quote, value, unit, normalised=True)):
+        if not (_states_in_digits(norm_quote, value) or quote_states_value(norm_quote, value, unit, normalised=True) or _states_one_each(norm_quote, value, unit)):
             hint = ""
             if unit == "percent" and 0 < value <= 1:
                 hint = " (percentages are written as in the text: 60 for 60%; a spreadsheet may have turned 60% into 0.6)"
             problems.append(Problem(label, int(line), "value", f"{_fmt(value)} is not stated in the quote «{_short(quote)}»{hint}"))
     return problems
+
+
+#: Coverage phrases beyond those of :mod:`comparison.numbers`: 全量 (all of it) and the principle
+#: “一X一Y” (one Y in each X, as in “一镇街一中心”), each a coverage of 100 % (docs/curation.md).
+_MORE_COVERAGE = re.compile(r"全量|(?:^|[“\"'「、，,])一\w{1,3}一\w{1,3}(?=[”\"'」、，,]|$)")
+
+
+def _states_one_each(quote: str, value: float, unit: str) -> bool:
+    """Whether ``quote`` (normalised) states full coverage with 全量 or a “一X一Y” principle, and the value is 100 %."""
+    return unit == "percent" and float(value) == 100.0 and bool(_MORE_COVERAGE.search(quote))
 
 
 def _states_in_digits(quote: str, value: float) -> bool:
@@ -144,12 +161,28 @@ def check_deadlines(ds: Dataset) -> list[Problem]:
     start = src.map(periods["period_start_year"]).astype("Int64")
     end = src.map(periods["period_end_year"]).astype("Int64")
     latest = (end + DEADLINE_SLACK_YEARS).fillna(start + OPEN_PERIOD_YEARS)
-    year = t["deadline_year"]
+    year = t["deadline_stated"]
     outside = ((year < start) | (year > latest)).fillna(False).to_numpy(dtype=bool)
     problems = []
     for line, y, sid, first, last, due in zip(t.index[outside], year[outside], src[outside], start[outside], end[outside], latest[outside]):
         span = f"{first}–{last}" if not pd.isna(last) else f"from {first}"
-        problems.append(Problem(label, int(line), "deadline_year", f"{y} is outside the period of {sid} ({span}); expected {first}–{due}"))
+        problems.append(Problem(label, int(line), "deadline_stated", f"{y} is outside the period of {sid} ({span}); expected {first}–{due}"))
+    # The implied deadline is the period's end, given only to a target whose sentence states no year.
+    basis = t["deadline_basis"].astype("string")
+    implied = t["deadline_implied"].astype("Int64")
+    has_stated = t["deadline_stated"].notna()
+    expected_basis = pd.Series("none", index=t.index, dtype="string")
+    expected_basis[(t["kind"] == "target") & end.notna().to_numpy()] = "plan_end"
+    expected_basis[has_stated] = "stated"
+    expected_implied = end.where(expected_basis == "plan_end")
+    for line, b, e, sid in zip(t.index, basis, expected_basis, src):
+        if pd.notna(b) and b != e:
+            why = {"stated": "the row states a year", "plan_end": f"it is a target without a stated year and {sid} has an end year", "none": "no year is stated and none is implied (a standard or parameter, or a document without an end year)"}[e]
+            problems.append(Problem(label, int(line), "deadline_basis", f"'{b}' should be '{e}': {why}"))
+    for line, got, want, sid in zip(t.index, implied, expected_implied, src):
+        if not (pd.isna(got) and pd.isna(want)) and (pd.isna(got) or pd.isna(want) or int(got) != int(want)):
+            want_text = f"{int(want)} (the last year of {sid})" if pd.notna(want) else "empty (only a target without a stated year gets the end of its plan period)"
+            problems.append(Problem(label, int(line), "deadline_implied", f"{'empty' if pd.isna(got) else int(got)} should be {want_text}"))
     return problems
 
 
@@ -167,19 +200,79 @@ def check_ids(ds: Dataset) -> list[Problem]:
     return problems
 
 
-def check_units(ds: Dataset) -> list[Problem]:
-    """A target of an indicator with a fixed unit must use that unit."""
-    units = ds.indicators.set_index(ds.indicators["indicator_id"].astype(str))["unit_id"].dropna()
+#: A scope that names each unit of a level (每个区县, 各中心城区 …) and the level a measure of such targets must have.
+_PER_UNIT_SCOPE = re.compile(r"^(?:每个|每一|各)")
+_SCOPE_LEVELS = (("村民小组", "per_community"), ("社区", "per_community"), ("村", "per_community"), ("乡镇", "per_township"),
+                 ("街道", "per_township"), ("镇", "per_township"), ("区县", "per_district"), ("区", "per_district"), ("县", "per_county"))
+
+
+def scope_level(scope_zh) -> str | None:
+    """The level a per-unit scope implies (每个区县(市) → ``per_district``); ``None`` for any other scope."""
+    if not isinstance(scope_zh, str) or not _PER_UNIT_SCOPE.match(scope_zh):
+        return None
+    rest = _PER_UNIT_SCOPE.sub("", scope_zh)
+    for word, level in _SCOPE_LEVELS:
+        if word in rest:
+            return level
+    return "per_unit"
+
+
+def check_measures(ds: Dataset) -> list[Problem]:
+    """Targets agree with their measure, and each measure is one quantity.
+
+    * a target or standard has its measure's unit (one unit per measure);
+    * a target whose scope names each unit of a level (每个区县…) belongs to a
+      measure of that level, and a measure of a per-unit level is never given a
+      city-wide target without such a scope;
+    * a measure has a denominator exactly when its unit is a share (percent);
+    * a national reference has its measure's unit;
+    * ``restates`` names a counted row (not itself a restatement) of the same document.
+    """
+    problems: list[Problem] = []
+    mea = ds.measures.set_index(ds.measures["measure_id"].astype(str))
     label = _label(ds, "targets")
     t = ds.targets
-    ind = t["indicator_id"].astype("string")
-    expected = ind.map(units)
+    mid = t["measure_id"].astype("string")
+    expected = mid.map(mea["unit_id"].astype(str))
     unit = t["unit_id"].astype(str)
     wrong = (expected.notna() & (t["kind"] != "parameter") & (unit != expected)).fillna(False).to_numpy(dtype=bool)
-    return [
-        Problem(label, int(line), "unit_id", f"'{u}' differs from the unit of indicator '{i}' in indicators.csv ('{e}')")
-        for line, u, i, e in zip(t.index[wrong], unit[wrong], ind[wrong], expected[wrong])
+    problems += [
+        Problem(label, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{e}'): a measure has one unit")
+        for line, u, m, e in zip(t.index[wrong], unit[wrong], mid[wrong], expected[wrong])
     ]
+    level = mid.map(mea["level"].astype(str))
+    for line, m, lvl, scope in zip(t.index, mid, level, t["scope_zh"]):
+        if pd.isna(m) or pd.isna(lvl):
+            continue
+        implied = scope_level(scope)
+        if implied is not None and implied != lvl and not (implied == "per_unit" and lvl.startswith("per_")):
+            problems.append(Problem(label, int(line), "measure_id", f"the scope '{scope}' gives a figure {implied.replace('_', ' ')}, but measure '{m}' is at level '{lvl}'"))
+        elif implied is None and lvl in ("per_district", "per_county", "per_township", "per_community"):
+            problems.append(Problem(label, int(line), "measure_id", f"measure '{m}' is at level '{lvl}', but the scope does not name each unit (每个…/各…)"))
+    mlabel = _label(ds, "measures")
+    for line, m, u, den in zip(ds.measures.index, ds.measures["measure_id"].astype(str), ds.measures["unit_id"].astype(str), ds.measures["denominator_zh"]):
+        if u == "percent" and pd.isna(den):
+            problems.append(Problem(mlabel, int(line), "denominator_zh", f"measure '{m}' is a share (percent) but names no denominator"))
+        if u != "percent" and pd.notna(den):
+            problems.append(Problem(mlabel, int(line), "denominator_zh", f"measure '{m}' is not a share ({u}) but names a denominator"))
+    nat = ds.national_targets
+    nlabel = _label(ds, "national_targets")
+    for line, m, u in zip(nat.index, nat["measure_id"].astype(str), nat["unit_id"].astype(str)):
+        if m in mea.index and u != str(mea.loc[m, "unit_id"]):
+            problems.append(Problem(nlabel, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{mea.loc[m, 'unit_id']}')"))
+    source_of = dict(zip(t["target_id"].astype(str), t["source_id"].astype(str)))
+    restating = set(t.loc[t["restates"].notna(), "target_id"].astype(str))
+    for line, tid, sid, other in zip(t.index, t["target_id"].astype(str), t["source_id"].astype(str), t["restates"]):
+        if pd.isna(other):
+            continue
+        other = str(other)
+        if other == tid:
+            problems.append(Problem(label, int(line), "restates", f"'{tid}' cannot restate itself"))
+        elif other in source_of and source_of[other] != sid:
+            problems.append(Problem(label, int(line), "restates", f"'{other}' is in {source_of[other]}, not in {sid}: a row restates a row of its own document"))
+        elif other in restating:
+            problems.append(Problem(label, int(line), "restates", f"'{other}' itself restates another row: name the row it restates"))
+    return problems
 
 
 # --------------------------------------------------------------------------- checks against the texts
@@ -283,8 +376,11 @@ def validate(
         return report
     report.dataset = ds
     report.problems.extend(ds.notes)
-    report.counts = {"sources": len(ds.sources), "targets": len(ds.targets), "commitments": len(ds.commitments), "indicators": len(ds.indicators)}
-    report.problems += check_ids(ds) + check_values(ds) + check_deadlines(ds) + check_units(ds)
+    report.counts = {
+        "sources": len(ds.sources), "targets": len(ds.targets), "restatements": int(ds.targets["restates"].notna().sum()),
+        "commitments": len(ds.commitments), "topics": len(ds.topics), "measures": len(ds.measures),
+    }
+    report.problems += check_ids(ds) + check_values(ds) + check_deadlines(ds) + check_measures(ds)
 
     # A folder the user names explicitly must exist; only an absent default may be skipped.
     explicit = sources_dir is not None

@@ -34,12 +34,27 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "kind": ("类别", "Kind"),
     "indicator_id": ("指标编号", "Indicator id"),
     "indicator": ("指标", "Indicator"),
+    "domain_id": ("领域编号", "Domain id"),
+    "domain": ("领域", "Domain"),
     "topic_id": ("主题编号", "Topic id"),
     "topic": ("主题", "Topic"),
     "measure_id": ("测量项编号", "Measure id"),
-    "domain_id": ("领域编号", "Domain id"),
-    "domain": ("领域", "Domain"),
-    "measure": ("测量内容", "What is measured"),
+    "measure": ("测量项", "Measure"),
+    "description": ("测量内容", "What is measured"),
+    "counted": ("计数对象", "What is counted"),
+    "denominator": ("分母", "Denominator"),
+    "population": ("人群", "Population"),
+    "level": ("适用层级", "Level"),
+    "differences": ("差异说明", "What differs"),
+    "n_places": ("设定目标的地区数", "Places with a target"),
+    "n_measures": ("测量项数", "Measures"),
+    "restates": ("重述目标", "Restates"),
+    "deadline_stated": ("文件所写年份", "Year stated"),
+    "deadline_implied": ("规划期末年份", "Year implied by the plan period"),
+    "deadline_basis": ("完成年份依据", "Deadline basis"),
+    "how": ("计算方式", "How obtained"),
+    "population_source_quality": ("人口数据来源性质", "Population source quality"),
+    "source_quality": ("来源性质", "Source quality"),
     "measure_zh": ("测量内容（中文）", "What is measured (Chinese)"),
     "measure_en": ("测量内容（英文）", "What is measured (English)"),
     "measure_word": ("量词", "Measure word"),
@@ -51,11 +66,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "unit_id": ("单位编号", "Unit id"),
     "unit": ("单位", "Unit"),
     "target": ("目标", "Target"),
-    "deadline_year": ("完成年份", "Deadline"),
-    "deadline_stated": ("完成年份（原文）", "Deadline (stated)"),
-    "deadline_implied": ("完成年份（据规划期）", "Deadline (from the plan period)"),
-    "deadline_basis": ("完成年份依据", "Deadline basis"),
-    "restates": ("重述的目标", "Restates"),
+    "deadline_year": ("完成年份（文件所写或规划期末）", "Deadline (stated or plan end)"),
     "scope": ("适用范围", "Scope"),
     "attribute": ("指标属性", "Attribute"),
     "is_aspirational": ("力争性目标", "Aspirational"),
@@ -71,7 +82,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "per_1000_older_people": ("每千名老年人", "Per 1000 older people"),
     "reason": ("说明", "Reason"),
     "national_reference": ("全国参考", "National reference"),
-    "differences": ("差异说明", "What differs"),
     "comparability": ("可比性说明", "Comparability"),
     "definition": ("定义", "Definition"),
     "title": ("标题", "Title"),
@@ -97,7 +107,18 @@ POPULATION_BASIS = {
     "census2020_resident": ("第七次全国人口普查（2020年）常住人口", "2020 census, resident population"),
     "yearend2021_unstated": ("2021年末，口径未说明", "end of 2021, basis not stated"),
     "yearend2017_registered": ("2017年末户籍人口", "registered population, end of 2017"),
+    "yearend2015_registered": ("2015年末户籍人口", "registered population, end of 2015"),
 }
+#: Where a target's deadline comes from (targets.csv ``deadline_basis``).
+DEADLINE_BASIS = {
+    "stated": ("文件写明", "stated"),
+    "plan_end": ("规划期末", "end of plan period"),
+    "none": ("无", "none"),
+}
+#: Whether a figure was seen in the issuing body's own publication.
+SOURCE_QUALITY = {"primary": ("原始来源", "primary"), "secondary": ("转引来源", "secondary")}
+#: How a per-1000-older-people figure was obtained.
+PER_1000_HOW = {"stated": ("文件所述", "stated"), "computed": ("计算", "computed")}
 ASPIRATIONAL = ("力争", "aim")
 
 # --------------------------------------------------------------------------- the workbook
@@ -257,13 +278,18 @@ CHART: dict[str, tuple[str, str]] = {
     "version": ("数据版本 {version}", "data version {version}"),
     "coverage_title": ("哪些城市为哪些指标设定了量化目标", "Which city set a quantified target for which indicator"),
     "quantified_count": ("量化目标（格内数字＝目标数）", "quantified (number in cell = targets)"),
-    "indicator_title": ("{indicator}：各市目标", "{indicator}: city targets"),
-    "indicator_national_title": ("{indicator}：各市目标与全国参考", "{indicator}:\ncity targets and the national reference"),
-    "percent_axis": ("目标值（%）", "Target (%)"),
-    "gap_qualitative": ("仅定性承诺（无数值）", "qualitative commitment only (no figure)"),
+    "measure_title": ("{measure}：各市目标", "{measure}: city targets"),
+    "measure_national_title": ("{measure}：各市目标与全国参考", "{measure}:\ncity targets and the national reference"),
+    "value_axis": ("目标值（{unit}）", "Target ({unit})"),
+    "gap_qualitative": ("本主题仅定性承诺（无数值）", "qualitative commitment only (no figure)"),
     "gap_not_mentioned": ("未提及", "not mentioned"),
-    "gap_quantified": ("有量化目标，但不是百分比", "quantified, but not as a percentage"),
+    "gap_quantified": ("有本主题其他量的目标，无此量", "targets of other measures of the topic, not of this one"),
     "no_deadline": ("（无完成年份）", " (no deadline)"),
+    "differs_note": (
+        "△ 各地目标在适用范围、人群或“力争”表述上不同：{what}",
+        "△ the targets differ in scope, population group or hedging: {what}",
+    ),
+    "implied_deadline": ("空心圆：文件未写年份，按规划期末计", "hollow circle: no year stated,\nend of the plan period"),
     "national": ("全国参考：{target}", "National reference: {target}"),
     "deadlines_title": ("各市目标的完成年份与文件期限", "Target deadlines against each document's period"),
     "year_axis": ("年份", "Year"),
@@ -277,6 +303,7 @@ CHART: dict[str, tuple[str, str]] = {
         "Per 1000 older people (2020 census, resident older population)",
     ),
     "per_1000_target": ("{city} · {indicator}\n{target}", "{city} · {indicator}\n{target}"),
+    "per_1000_stated": ("（文件所述比率）", " (ratio stated in the document)"),
     "missing_header": ("其他城市为何没有可比数据：", "Why the other cities have no comparable figure:"),
     "missing_line": ("• {city}（{n}项数量目标）：{reason}", "• {city} ({n} count targets): {reason}"),
     "missing_line_no_targets": ("• {city}：{reason}", "• {city}: {reason}"),
@@ -292,7 +319,8 @@ CHART: dict[str, tuple[str, str]] = {
 #: Every table of words above, for checks that cover them all (the Taiwan glossary test).
 ALL_TABLES: dict[str, dict] = {
     "COLUMNS": COLUMNS, "STATUS": STATUS, "KIND": KIND, "ATTRIBUTE": ATTRIBUTE, "SCRIPT": SCRIPT,
-    "POPULATION_BASIS": POPULATION_BASIS, "SHEETS": SHEETS, "SHEET_DESCRIPTIONS": SHEET_DESCRIPTIONS,
+    "POPULATION_BASIS": POPULATION_BASIS, "DEADLINE_BASIS": DEADLINE_BASIS, "SOURCE_QUALITY": SOURCE_QUALITY,
+    "PER_1000_HOW": PER_1000_HOW, "SHEETS": SHEETS, "SHEET_DESCRIPTIONS": SHEET_DESCRIPTIONS,
     "STATUS_MEANINGS": STATUS_MEANINGS, "WORKBOOK": WORKBOOK, "CHART": CHART,
 }
 

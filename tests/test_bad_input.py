@@ -206,7 +206,7 @@ def too_many_cells(data):
     lines = lines_of(data / "targets.csv")
     lines[5] += ",extra"
     write_lines(data / "targets.csv", lines)
-    return [Expect(T, 6, None, "row has 19 cells but the header has 18 columns")]
+    return [Expect(T, 6, None, "row has 22 cells but the header has 21 columns")]
 
 
 def too_few_cells(data):
@@ -250,8 +250,8 @@ def number_too_large(data):
 
 
 def whole_number_too_large(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_year="99999999999999999999")
-    return [Expect(T, line, "deadline_year", "is too large for a whole number")]
+    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_stated="99999999999999999999")
+    return [Expect(T, line, "deadline_stated", "is too large for a whole number")]
 
 
 def date_as_excel_shows_it(data):
@@ -269,9 +269,9 @@ def unknown_operator(data):
     return [Expect(N, line, "operator", "'≧' is not one of the allowed values")]
 
 
-def unknown_indicator(data):
-    line = edit_row(data / "commitments.csv", "commitment_id", "ningbo-2021-q01", indicator_id="home_retrofits")
-    return [Expect(C, line, "indicator_id", "'home_retrofits' is not a known indicator_id in indicators.csv; did you mean 'home_retrofit'?")]
+def unknown_topic(data):
+    line = edit_row(data / "commitments.csv", "commitment_id", "ningbo-2021-q01", topic_id="home_retrofits")
+    return [Expect(C, line, "topic_id", "'home_retrofits' is not a known topic_id in topics.csv; did you mean 'home_retrofit'?")]
 
 
 def unknown_source(data):
@@ -299,8 +299,8 @@ def descriptor_missing(data):
 def descriptor_not_yaml(data):
     path = data / "datapackage.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    line = lines.index("version: 0.1.0")
-    lines[line] = "\tversion: 0.1.0"
+    line = lines.index("version: 0.2.0")
+    lines[line] = "\tversion: 0.2.0"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [Expect("data/datapackage.yaml", line + 1, None, "is not valid YAML: found character '\\t' that cannot start any token")]
 
@@ -342,7 +342,7 @@ LOADING = [
     pytest.param(date_as_excel_shows_it, id="excel-date"),
     pytest.param(unknown_unit, id="unknown-unit"),
     pytest.param(unknown_operator, id="unknown-operator"),
-    pytest.param(unknown_indicator, id="unknown-indicator"),
+    pytest.param(unknown_topic, id="unknown-topic"),
     pytest.param(unknown_source, id="unknown-source"),
     pytest.param(duplicate_row, id="duplicate-row"),
     pytest.param(duplicate_id, id="duplicate-id"),
@@ -369,20 +369,20 @@ def value_not_in_traditional_quote(data):
 
 
 def deadline_after_open_period(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_year="2036")
-    return [Expect(T, line, "deadline_year", "2036 is outside the period of rushan-2025 (from 2025); expected 2025–2035")]
+    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_stated="2036")
+    return [Expect(T, line, "deadline_stated", "2036 is outside the period of rushan-2025 (from 2025); expected 2025–2035")]
 
 
-def unit_differs_from_indicator(data):
+def unit_differs_from_measure(data):
     line = edit_row(data / "targets.csv", "target_id", "ningbo-2021-t17", unit_id="beds")
-    return [Expect(T, line, "unit_id", "'beds' differs from the unit of indicator 'nursing_bed_share' in indicators.csv ('percent')")]
+    return [Expect(T, line, "unit_id", "'beds' differs from the unit of measure 'nursing_bed_share' in measures.csv ('percent'): a measure has one unit")]
 
 
 CHECKS = [
     pytest.param(spreadsheet_turned_percent_into_fraction, id="percent-as-fraction"),
     pytest.param(value_not_in_traditional_quote, id="value-not-in-quote"),
     pytest.param(deadline_after_open_period, id="deadline-outside-open-period"),
-    pytest.param(unit_differs_from_indicator, id="unit-differs-from-indicator"),
+    pytest.param(unit_differs_from_measure, id="unit-differs-from-measure"),
 ]
 
 
@@ -521,9 +521,9 @@ def with_blank_rows(data):
 
 
 def with_blank_lines_above_the_header(data):
-    path = data / "indicators.csv"
+    path = data / "topics.csv"
     path.write_text("\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    return Expect("data/indicators.csv", None, None, "note: normalised: skipped 2 blank line(s) (line 1, 2)")
+    return Expect("data/topics.csv", None, None, "note: normalised: skipped 2 blank line(s) (line 1, 2)")
 
 
 def with_full_width_digits(data):

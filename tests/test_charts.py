@@ -17,7 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 from comparison import charts, fonts
-from comparison.align import coverage_long, domain_names, indicator_names, jurisdiction_names, per_1000_table
+from comparison.align import coverage_long, domain_names, indicator_names, jurisdiction_names, per_1000_table, targets_long
 
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
@@ -194,51 +194,74 @@ def test_coverage_names_every_domain(dataset, lang):
     assert all(name in texts for name in domain_names(dataset, lang))
 
 
-# --------------------------------------------------------------------------- (b) one indicator
+# --------------------------------------------------------------------------- (b) one measure
 def test_nursing_beds_has_one_bar_per_quantified_city(dataset, lang):
-    ax = draw(charts.plot_indicator_targets(dataset, indicator="nursing_bed_share", lang=lang))
+    ax = draw(charts.plot_measure_targets(dataset, measure="nursing_bed_share", lang=lang))
     names = jurisdiction_names(dataset, lang)
     assert sorted(c.get_label() for c in ax.containers) == sorted(names[["ningbo", "changle", "chongqing"]])
     assert sorted(c.patches[0].get_width() for c in ax.containers) == [60, 60, 60]
 
 
 def test_nursing_beds_has_the_national_reference_line(dataset, lang):
-    ax = charts.plot_indicator_targets(dataset, indicator="nursing_bed_share", lang=lang)
+    ax = charts.plot_measure_targets(dataset, measure="nursing_bed_share", lang=lang)
     (line,) = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     assert set(line.get_xdata()) == {55}
     assert "55%" in line.get_label()
 
 
 def test_nursing_beds_labels_gaps_instead_of_zero_bars(dataset, lang):
-    ax = charts.plot_indicator_targets(dataset, indicator="nursing_bed_share", lang=lang)
+    ax = charts.plot_measure_targets(dataset, measure="nursing_bed_share", lang=lang)
     texts = [t.get_text() for t in ax.texts]
     assert charts.vocab(charts.TEXT, "gap_qualitative", lang) in texts  # Rushan
     assert charts.vocab(charts.TEXT, "gap_not_mentioned", lang) in texts  # Wuhan
 
 
 def test_nursing_beds_labels_show_operator_and_deadline(dataset):
-    ax = charts.plot_indicator_targets(dataset, indicator="nursing_bed_share", lang="en")
+    ax = charts.plot_measure_targets(dataset, measure="nursing_bed_share", lang="en")
     texts = [t.get_text() for t in ax.texts]
     assert "60% (by 2023)" in texts  # Ningbo: a bare figure (=)
     assert texts.count("≥60% (by 2025)") == 2  # Changle and Chongqing: at least
 
 
-def test_indicator_with_several_scoped_targets_has_one_bar_each(dataset):
-    ax = draw(charts.plot_indicator_targets(dataset, indicator="meal_service", lang="en"))
-    wuhan = [c for c in ax.containers if c.get_label() == "Wuhan"]
-    assert len(wuhan) == 4
+def test_every_shared_measure_can_be_drawn_with_only_its_own_targets(dataset):
+    long = targets_long(dataset, "en")
+    for measure in charts.shared_measures(dataset):
+        ax = draw(charts.plot_measure_targets(dataset, measure=measure, lang="en"))
+        own = long[(long["measure_id"].astype("string") == measure) & (long["restates"] == "") & (long["kind"] != "parameter")]
+        assert sorted(c.patches[0].get_width() for c in ax.containers) == sorted(own["value"])
+        plt.close(ax.figure)
+
+
+def test_a_measure_in_counts_has_its_unit_on_the_axis_and_marks_hedging(dataset):
+    ax = draw(charts.plot_measure_targets(dataset, measure="family_care_beds", lang="en"))
+    assert ax.get_xlabel() == "Target (beds)"
+    texts = [t.get_text() for t in ax.texts]
+    assert "5,000 beds (by 2025) (aim)" + charts.DIFFERS_MARK in texts  # Chongqing hedges with 力争
+    assert "≥1,500 beds (by 2023)" in texts  # Ningbo does not
+
+
+def test_a_difference_in_population_group_is_marked_and_noted(dataset):
+    ax = draw(charts.plot_measure_targets(dataset, measure="health_management", lang="en"))
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert "65% (by 2025)" + charts.DIFFERS_MARK in texts
+    assert any("people aged 65 and over" in t and t.startswith(charts.DIFFERS_MARK) for t in texts)
     ticks = [t.get_text() for t in ax.get_yticklabels()]
-    assert "Wuhan\nresidential compounds" in ticks
+    assert "Wuhan\npeople aged 65 and over" in ticks
 
 
-def test_indicator_accepts_a_chinese_name(dataset):
-    ax = charts.plot_indicator_targets(dataset, indicator="养老机构护理型床位占比")
+def test_a_deadline_implied_by_the_plan_is_said_to_be_one(dataset):
+    ax = charts.plot_measure_targets(dataset, measure="age_friendly_communities", lang="en")
+    assert "30 items (plan ends 2023)" in [t.get_text() for t in ax.texts]
+
+
+def test_measure_accepts_a_chinese_name(dataset):
+    ax = charts.plot_measure_targets(dataset, measure="养老机构护理型床位占比")
     assert len(ax.containers) == 3
 
 
-def test_indicator_without_percent_targets_is_refused(dataset):
+def test_measure_without_targets_is_refused(dataset):
     with pytest.raises(ValueError, match="nursing_bed_share"):
-        charts.plot_indicator_targets(dataset, indicator="family_care_beds")
+        charts.plot_measure_targets(dataset, measure="care_beds_total")
 
 
 # --------------------------------------------------------------------------- (c) deadlines
@@ -256,15 +279,26 @@ def test_deadlines_draws_open_ended_periods_dashed(dataset):
 def test_deadlines_counts_targets_due_each_year(dataset):
     ax = charts.plot_deadlines(dataset, lang="en")
     circles = sorted(int(t.get_text()) for t in ax.texts if t.get_text().isdigit())
-    kinds = dataset.targets["kind"] != "parameter"
-    due = dataset.targets[kinds].groupby(["source_id", "deadline_year"], observed=True).size()
-    assert circles == sorted(due)
+    counted = dataset.targets[(dataset.targets["kind"] != "parameter") & dataset.targets["restates"].isna()]
+    stated = counted.groupby(["source_id", "deadline_stated"], observed=True).size()
+    implied = counted.groupby(["source_id", "deadline_implied"], observed=True).size()
+    assert circles == sorted([*stated, *implied])
+
+
+def test_deadlines_draw_implied_years_as_hollow_circles(dataset):
+    ax = charts.plot_deadlines(dataset, lang="en")
+    hollow = [c for c in ax.collections if len(c.get_offsets()) and (c.get_facecolor()[:, :3] == 1).all()]
+    years = sorted(int(x) for c in hollow for x, _ in c.get_offsets())
+    counted = dataset.targets[(dataset.targets["kind"] != "parameter") & dataset.targets["restates"].isna()]
+    expected = counted.groupby(["source_id", "deadline_implied"], observed=True).size().reset_index()["deadline_implied"]
+    assert years == sorted(int(y) for y in expected)
 
 
 def test_deadlines_notes_targets_without_a_deadline(dataset):
     ax = charts.plot_deadlines(dataset, lang="en")
     ticks = [t.get_text() for t in ax.get_yticklabels()]
-    assert "Ningbo\n+19 without a deadline" in ticks
+    assert "Rushan\n+5 without a deadline" in ticks  # no year stated and no end of period to imply one
+    assert "Ningbo" in ticks  # every Ningbo target without a year falls due at the end of its plan
 
 
 # --------------------------------------------------------------------------- (d) per 1000
@@ -285,10 +319,16 @@ def test_per_1000_gives_the_reason_for_each_missing_city(dataset, lang):
     assert all(names[j] in text for j in ("rushan", "ningbo", "changle", "wuhan"))
 
 
-def test_per_1000_explains_a_city_without_count_targets(dataset):
+def test_per_1000_explains_a_city_without_a_comparable_figure(dataset):
     ax = charts.plot_per_1000(dataset, lang="en")
     text = "\n".join(t.get_text() for t in ax.texts)
-    assert "• Changle: no comparable figure: no jurisdiction-wide target" in text
+    assert "• Rushan (3 count targets): no comparable figure: the cited older population is on another basis" in text
+
+
+def test_per_1000_marks_ratios_stated_by_the_document(dataset):
+    ax = charts.plot_per_1000(dataset, lang="en")
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(t.startswith("Changle") and t.endswith("(ratio stated in the document)") for t in ticks)
 
 
 # --------------------------------------------------------------------------- (e) domains
@@ -323,8 +363,10 @@ def test_city_colours_are_the_same_in_every_chart(dataset, name):
 
 def test_per_1000_bars_use_city_colours(dataset):
     ax = charts.plot_per_1000(dataset, lang="en")
-    chongqing = charts.city_palette(dataset)["chongqing"].lower()
-    assert {to_hex(p.get_facecolor()) for c in ax.containers for p in c.patches} == {chongqing}
+    palette = charts.city_palette(dataset)
+    shown = per_1000_table(dataset, "en").dropna(subset=["per_1000_older_people"])["jurisdiction_id"].astype(str)
+    assert {to_hex(p.get_facecolor()) for c in ax.containers for p in c.patches} == {palette[j].lower() for j in shown}
+    assert len(set(shown)) >= 4
 
 
 # --------------------------------------------------------------------------- saving
@@ -357,7 +399,7 @@ def test_save_figure_keeps_the_layout_engine(dataset, tmp_path):
 
 
 def test_saved_png_has_drawn_content(dataset, tmp_path):
-    png, _ = charts.save_figure(charts.plot_indicator_targets(dataset).figure, tmp_path / "beds")
+    png, _ = charts.save_figure(charts.plot_measure_targets(dataset).figure, tmp_path / "beds")
     pixels = mpimg.imread(png)
     assert pixels.std() > 0.05
 

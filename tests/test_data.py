@@ -31,19 +31,55 @@ def test_every_data_file_is_described():
     assert {p.name for p in DATA.glob("*.csv")} == described
 
 
-def test_every_indicator_is_used(dataset):
-    used = set(dataset.targets["indicator_id"].dropna().astype(str)) | set(dataset.commitments["indicator_id"].astype(str))
-    assert set(dataset.indicators["indicator_id"].astype(str)) <= used
+def test_every_topic_is_used(dataset):
+    """Each topic has a measure with a target, a commitment, or a national reference."""
+    topic_of = dict(zip(dataset.measures["measure_id"].astype(str), dataset.measures["topic_id"].astype(str)))
+    used = {topic_of[m] for m in dataset.targets["measure_id"].dropna().astype(str)}
+    used |= set(dataset.commitments["topic_id"].astype(str))
+    used |= {topic_of[m] for m in dataset.national_targets["measure_id"].astype(str)}
+    assert set(dataset.topics["topic_id"].astype(str)) <= used
 
 
-def test_every_indicator_has_keywords(dataset):
-    with_keywords = set(dataset.indicator_keywords["indicator_id"].astype(str))
-    assert set(dataset.indicators["indicator_id"].astype(str)) <= with_keywords
+def test_every_measure_has_a_target_or_a_national_reference(dataset):
+    used = set(dataset.targets["measure_id"].dropna().astype(str)) | set(dataset.national_targets["measure_id"].astype(str))
+    assert set(dataset.measures["measure_id"].astype(str)) == used
+
+
+def test_every_topic_has_keywords(dataset):
+    with_keywords = set(dataset.topic_keywords["topic_id"].astype(str))
+    assert set(dataset.topics["topic_id"].astype(str)) <= with_keywords
+
+
+def test_former_indicator_ids_are_kept_as_topics_and_each_names_a_measure(dataset):
+    """Splitting an indicator kept its id: on the topic, and on one of its measures."""
+    former = [
+        "nursing_bed_share", "inclusive_beds", "institution_rating", "service_quality_compliance", "home_visits_by_institutions",
+        "meal_service", "family_care_beds", "township_service_centres", "community_service_coverage", "community_facility_standard",
+        "visits_to_older_people", "home_retrofit", "dementia_care", "hospice_care", "health_management", "medical_care_integration",
+        "rehabilitation_aids", "ltc_insurance", "caregiver_certification", "caregiver_training", "family_caregiver_training",
+        "social_workers", "professional_staff_certification", "smart_nursing_homes", "digital_skills_training",
+        "older_adult_education", "age_friendly_communities", "elder_care_advisers", "safety_net_support",
+        "basic_service_coverage", "silver_economy",
+    ]
+    assert set(former) <= set(dataset.topics["topic_id"].astype(str))
+    assert set(former) <= set(dataset.measures["measure_id"].astype(str))
+    measures = dataset.measures.set_index(dataset.measures["measure_id"].astype(str))
+    assert all(measures.loc[f, "topic_id"] == f for f in former)
+
+
+def test_every_measure_is_described_in_both_languages(dataset):
+    m = dataset.measures
+    for col in ("name_zh", "name_en", "counted_zh", "counted_en", "definition_zh", "definition_en"):
+        assert m[col].notna().all(), col
+    shares = m["unit_id"].astype(str) == "percent"
+    assert m.loc[shares, ["denominator_zh", "denominator_en"]].notna().all().all()
+    assert m.loc[~shares, ["denominator_zh", "denominator_en"]].isna().all().all()
+    assert (m["population_zh"].isna() == m["population_en"].isna()).all()
 
 
 def test_every_unit_and_domain_is_used(dataset):
-    assert set(dataset.domains["domain_id"].astype(str)) == set(dataset.indicators["domain_id"].astype(str))
-    used_units = set(dataset.targets["unit_id"].astype(str)) | set(dataset.indicators["unit_id"].dropna().astype(str))
+    assert set(dataset.domains["domain_id"].astype(str)) == set(dataset.topics["domain_id"].astype(str))
+    used_units = set(dataset.targets["unit_id"].astype(str)) | set(dataset.measures["unit_id"].astype(str))
     assert set(dataset.units["unit_id"].astype(str)) == used_units
 
 
@@ -59,15 +95,16 @@ def test_corpus_has_about_a_hundred_targets_from_every_document(dataset):
     assert per_source["ningbo-2021"] >= 40
 
 
-def test_headline_indicators_are_quantified_somewhere(dataset):
-    quantified = set(dataset.targets.loc[dataset.targets["kind"] != "parameter", "indicator_id"].dropna().astype(str))
+def test_headline_measures_are_quantified_somewhere(dataset):
+    quantified = set(dataset.targets.loc[dataset.targets["kind"] != "parameter", "measure_id"].dropna().astype(str))
     assert set(HEADLINE) <= quantified
 
 
 def test_parameters_are_kept_apart_from_targets(dataset):
     params = dataset.targets[dataset.targets["kind"] == "parameter"]
     assert set(params["unit_id"].astype(str)) >= {"yuan", "years", "age_years"}
-    assert not params["deadline_year"].notna().any(), "a policy parameter has no deadline"
+    assert not params["deadline_implied"].notna().any(), "a policy parameter has no deadline implied by the plan"
+    assert (params["deadline_basis"].isin(["stated", "none"])).all()
 
 
 def test_aspirational_targets_say_so_in_their_text(dataset):
@@ -88,7 +125,10 @@ def test_traditional_sources_keep_traditional_quotes(dataset):
 
 def test_population_bases_are_declared_and_one_is_comparable(dataset):
     bases = dataset.population.groupby("basis").size()
-    assert bases.get("census2020_resident", 0) >= 2
+    assert bases.get("census2020_resident", 0) >= 4
+    census = dataset.population[dataset.population["basis"] == "census2020_resident"]
+    assert (census["age_threshold"] == 60).all()
+    assert census["source"].notna().all() and census["source_quality"].isin(["primary", "secondary"]).all()
 
 
 def test_readme_counts_match_the_data(dataset):

@@ -46,7 +46,8 @@ def _targets_csv() -> pd.DataFrame:
     raw = pd.read_csv(DATA / "targets.csv", dtype=object, keep_default_na=False)
     expected = raw.replace("", pd.NA)
     expected["value"] = pd.to_numeric(raw["value"]).astype("float64")
-    expected["deadline_year"] = pd.to_numeric(raw["deadline_year"]).astype("Int64")
+    for year in ("deadline_stated", "deadline_implied"):
+        expected[year] = pd.to_numeric(raw[year]).astype("Int64")
     expected["is_aspirational"] = raw["is_aspirational"].map({"true": True, "false": False}).astype(bool)
     return expected
 
@@ -317,5 +318,5 @@ def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_sheet_and_cell(data_
     edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
     done = run_cli("export", "--data", str(data_copy), "-o", str(tmp_path / "x.xlsx"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "cannot write the workbook: sheet '全部目标', cell R" in done.stderr and "32,800 characters" in done.stderr
+    assert "cannot write the workbook: sheet '全部目标', cell U" in done.stderr and "32,800 characters" in done.stderr
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".~*"))  # nothing half-written is left

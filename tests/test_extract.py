@@ -47,58 +47,58 @@ def only(frame: pd.DataFrame, value: float) -> pd.Series:
 PHRASINGS = [
     pytest.param(
         "到2025年，养老机构护理型床位占比达到60%。",
-        60, dict(unit_id="percent", operator="=", deadline_year=2025, indicator_id="nursing_bed_share", kind="target"),
+        60, dict(unit_id="percent", operator="=", deadline_stated=2025, topic_id="nursing_bed_share", kind="target"),
         id="by-year-reaches-percent",
     ),
     pytest.param(
         "2025年底前，养老机构护理员持证上岗率不低于90%。",
-        90, dict(unit_id="percent", operator="≥", deadline_year=2025, indicator_id="caregiver_certification"),
+        90, dict(unit_id="percent", operator="≥", deadline_stated=2025, topic_id="caregiver_certification"),
         id="before-end-of-year-not-below",
     ),
     pytest.param(
         "2021~2023年免费培训2.4万名以上的家庭照护者。",
-        24000, dict(unit_id="people", operator="≥", deadline_year=2023, measure_word="名", indicator_id="family_caregiver_training"),
+        24000, dict(unit_id="people", operator="≥", deadline_stated=2023, measure_word="名", topic_id="family_caregiver_training"),
         id="year-range-and-wan-ming",
     ),
     pytest.param(
         "每日享受老年助餐服务5万人以上。",
-        50000, dict(unit_id="people", operator="≥", measure_word="人", indicator_id="meal_service"),
+        50000, dict(unit_id="people", operator="≥", measure_word="人", topic_id="meal_service"),
         id="wan-ren",
     ),
     pytest.param("建设养老护理技能大师工作室不少于3家。", 3, dict(operator="≥", measure_word="家"), id="not-fewer-than"),
-    pytest.param("建设家庭养老床位1500张以上。", 1500, dict(unit_id="beds", operator="≥", indicator_id="family_care_beds"), id="yishang-after-count"),
+    pytest.param("建设家庭养老床位1500张以上。", 1500, dict(unit_id="beds", operator="≥", topic_id="family_care_beds"), id="yishang-after-count"),
     pytest.param(
         "到2023年，每个区县至少建设2家智慧养老院。",
-        2, dict(unit_id="facilities", operator="≥", scope_zh="每个区县", deadline_year=2023, indicator_id="smart_nursing_homes"),
+        2, dict(unit_id="facilities", operator="≥", scope_zh="每个区县", deadline_stated=2023, topic_id="smart_nursing_homes"),
         id="per-district-at-least",
     ),
     pytest.param(
         "力争到2025年，新增普惠养老床位1万张。",
-        10000, dict(unit_id="beds", operator="=", is_aspirational=True, deadline_year=2025, indicator_id="inclusive_beds"),
+        10000, dict(unit_id="beds", operator="=", is_aspirational=True, deadline_stated=2025, topic_id="inclusive_beds"),
         id="aspirational-lizheng",
     ),
     pytest.param(
         "每千名老年人配有2张以上认知症照护床位。",
-        2, dict(unit_id="beds_per_1000_older_people", operator="≥", measure_word="", indicator_id="dementia_care"),
+        2, dict(unit_id="beds_per_1000_older_people", operator="≥", measure_word="", topic_id="dementia_care"),
         id="per-1000-older-people",
     ),
     pytest.param(
         "到2025年底，实现城乡居民长期护理保险全覆盖。",
-        100, dict(unit_id="percent", operator="=", deadline_year=2025, indicator_id="ltc_insurance"),
+        100, dict(unit_id="percent", operator="=", deadline_stated=2025, topic_id="ltc_insurance"),
         id="full-coverage-words",
     ),
     pytest.param(
         "所有乡镇（街道）养老服务中心均设立老年大学教学点。",
-        100, dict(unit_id="percent", indicator_id="older_adult_education"),
+        100, dict(unit_id="percent", topic_id="older_adult_education"),
         id="all-suoyou-jun",
     ),
     pytest.param("落实居家养老服务补助制度，确保应补尽补。", 100, dict(unit_id="percent"), id="coverage-idiom"),
     pytest.param(
         "到 2023 年，建设家庭养老床 位 1 500 张以 上。",
-        1500, dict(unit_id="beds", operator="≥", deadline_year=2023),
+        1500, dict(unit_id="beds", operator="≥", deadline_stated=2023),
         id="pdf-spaces-inside-numbers-and-words",
     ),
-    pytest.param("到２０２５年，护理型床位占比达到６０％以上。", 60, dict(operator="≥", deadline_year=2025), id="full-width-digits"),
+    pytest.param("到２０２５年，护理型床位占比达到６０％以上。", 60, dict(operator="≥", deadline_stated=2025), id="full-width-digits"),
     pytest.param("养老机构护理型床位占比应当不低于百分之五十五。", 55, dict(unit_id="percent", operator="≥"), id="chinese-percent"),
     pytest.param(
         "新建住宅小区应当按照每百户不少于二十平方米的标准配套建设社区养老服务用房。",
@@ -146,7 +146,7 @@ def test_count_with_measure_word(extract, text, value, measure_word, unit_id):
 def test_several_targets_in_one_sentence_each_get_a_row(extract):
     frame = extract("到2023年，全市80%的养老机构达到二星级标准，其中三星级以上50家、四星级以上10家。")
     assert frame[["value", "operator"]].values.tolist() == [[80, "="], [50, "="], [10, "="]]
-    assert set(frame["deadline_year"]) == {2023}
+    assert set(frame["deadline_stated"]) == {2023}
 
 
 def test_count_with_yishang_before_a_noun_is_a_threshold_parameter(extract):
@@ -164,7 +164,7 @@ def test_flattened_table_reads_measure_row_header_year_and_attribute(extract):
     text = "三、发展目标\n序号\n指标\n2025年底\n目标值\n指标属性\n1\n养老机构护理型床位占比\n≥60%\n预期性\n2\n老年大学县级覆盖率\n100%\n\n"
     frame = extract(text)
     first = only(frame, 60)
-    assert (first["clause"], first["operator"], first["deadline_year"], first["attribute"]) == ("三、表第1项", "≥", 2025, "indicative")
+    assert (first["clause"], first["operator"], first["deadline_stated"], first["attribute"]) == ("三、表第1项", "≥", 2025, "indicative")
     assert match_key(first["quote"]) == "养老机构护理型床位占比≥60%"
     assert only(frame, 100)["measure_zh"] == "老年大学县级覆盖率"
 
@@ -187,7 +187,7 @@ def test_age_that_only_qualifies_a_rate_is_not_a_candidate(extract):
 
 def test_line_wrapped_inside_a_sentence_is_joined(extract):
     row = only(extract("到2025年，全市养老机构护理型床位占比不低于\n60%，普惠性床位不低于80%。"), 60)
-    assert (row["operator"], row["deadline_year"], row["measure_zh"]) == ("≥", 2025, "养老机构护理型床位占比")
+    assert (row["operator"], row["deadline_stated"], row["measure_zh"]) == ("≥", 2025, "养老机构护理型床位占比")
 
 
 def test_clause_follows_the_documents_numbering(extract):
@@ -255,7 +255,7 @@ def test_traditional_text_is_quoted_in_its_own_script(extract):
     row = only(extract(TRADITIONAL), 60)
     assert row["quote"] == "養老機構護理型床位佔比不低於60%"
     assert row["measure_zh"] == "养老机构护理型床位占比"
-    assert (row["operator"], row["deadline_year"], row["indicator_id"]) == ("≥", 2025, "nursing_bed_share")
+    assert (row["operator"], row["deadline_stated"], row["topic_id"]) == ("≥", 2025, "nursing_bed_share")
 
 
 @pytest.mark.parametrize(
@@ -324,7 +324,7 @@ POLICY = """二、主要目标
 """
 
 
-def test_output_csv_has_the_columns_of_targets_then_confidence_and_reason(tmp_path):
+def test_output_csv_has_the_columns_of_targets_then_topic_confidence_and_reason(tmp_path):
     policy = tmp_path / "hangzhou_2024.txt"
     policy.write_text(POLICY, encoding="utf-8")
     out = tmp_path / "candidates.csv"
@@ -332,7 +332,7 @@ def test_output_csv_has_the_columns_of_targets_then_confidence_and_reason(tmp_pa
     assert done.returncode == 0, done.stderr
     frame = pd.read_csv(out, dtype=str, keep_default_na=False)
     targets_header = pd.read_csv(DATA / "targets.csv", nrows=0).columns.tolist()
-    assert frame.columns.tolist() == targets_header + ["confidence", "reason"]
+    assert frame.columns.tolist() == targets_header + ["topic_id", "confidence", "reason"]
     assert frame["target_id"].tolist() == [f"hangzhou-2024-t{i:02d}" for i in range(1, len(frame) + 1)]
     assert set(frame["source_id"]) == {"hangzhou-2024"}
     assert frame["value"].tolist() == ["55000", "55", "35", "2", "100"]

@@ -532,7 +532,7 @@ def score(frame: pd.DataFrame, truth: list[T], text: str) -> Score:
     wrong = []
     for i, j in sorted(first.items()):
         t, row = truth[i], rows[j]
-        got = (row.operator, row.unit_id, None if pd.isna(row.deadline_year) else int(row.deadline_year))
+        got = (row.operator, row.unit_id, None if pd.isna(row.deadline_stated) else int(row.deadline_stated))
         if got != (t.operator, t.unit_id, t.deadline):
             wrong.append(f"{t.anchor!r}: got {got}, expected {(t.operator, t.unit_id, t.deadline)}")
     return Score(
@@ -738,7 +738,7 @@ PHRASINGS = [
 @pytest.mark.parametrize("text, expected", PHRASINGS)
 def test_phrasing(codebook, text, expected):
     frame = extract_candidates(text, source_id=SOURCE_ID, codebook=codebook)
-    got = [(row.value, row.operator, row.unit_id, None if pd.isna(row.deadline_year) else int(row.deadline_year)) for row in frame.itertuples()]
+    got = [(row.value, row.operator, row.unit_id, None if pd.isna(row.deadline_stated) else int(row.deadline_stated)) for row in frame.itertuples()]
     assert got == expected
 
 
@@ -766,4 +766,4 @@ TABLE = "二、发展目标\n序号\n指标\n{header}\n指标属性\n1\n养老�
 def test_flattened_table_columns(codebook, issued, header, cells, cells2, expected):
     text = f"{issued}\n" + TABLE.format(header=header, cells=cells, cells2=cells2)
     frame = extract_candidates(text, source_id=SOURCE_ID, codebook=codebook)
-    assert [(row.value, row.unit_id, row.deadline_year) for row in frame.itertuples()] == expected
+    assert [(row.value, row.unit_id, row.deadline_stated) for row in frame.itertuples()] == expected

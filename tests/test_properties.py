@@ -71,7 +71,7 @@ def _reference_ids(table: str, column: str) -> list[str]:
         return [row[column] for row in csv.DictReader(fh)]
 
 
-SOURCES, INDICATORS, UNITS = _reference_ids("sources", "source_id"), _reference_ids("indicators", "indicator_id"), _reference_ids("units", "unit_id")
+SOURCES, MEASURES, UNITS = _reference_ids("sources", "source_id"), _reference_ids("measures", "measure_id"), _reference_ids("units", "unit_id")
 COLUMNS = field_names(resource_schema(read_descriptor(DATA), "targets"))
 
 
@@ -81,24 +81,29 @@ def target_rows(draw) -> list[tuple]:
     rows = []
     for n in range(1, draw(st.integers(1, 6)) + 1):
         source = draw(st.sampled_from(SOURCES))
+        if n == 1:
+            first = f"{source}-t01"
         optional = st.none() | cell_text()
         row = {
             "target_id": f"{source}-t{n:02d}",
             "source_id": source,
             "clause": draw(cell_text(max_size=8)),
             "kind": draw(st.sampled_from(["target", "standard", "parameter"])),
-            "indicator_id": draw(st.none() | st.sampled_from(INDICATORS)),
+            "measure_id": draw(st.none() | st.sampled_from(MEASURES)),
             "measure_zh": draw(cell_text()),
             "measure_en": draw(cell_text()),
             "operator": draw(st.sampled_from(["≥", "≤", "=", ">", "<"])),
             "value": draw(VALUES),
             "unit_id": draw(st.sampled_from(UNITS)),
             "measure_word": draw(optional),
-            "deadline_year": draw(st.none() | st.integers(2000, 2100)),
+            "deadline_stated": draw(st.none() | st.integers(2000, 2100)),
+            "deadline_implied": draw(st.none() | st.integers(2000, 2100)),
+            "deadline_basis": draw(st.sampled_from(["stated", "plan_end", "none"])),
             "scope_zh": draw(optional),
             "scope_en": draw(optional),
             "attribute": draw(st.none() | st.sampled_from(["binding", "indicative"])),
             "is_aspirational": draw(st.booleans()),
+            "restates": draw(st.none() | st.just(first)) if n > 1 else None,  # a foreign key: the first row's id
             "quote": draw(cell_text() | LONG_QUOTE),
             "notes": draw(optional),
         }

@@ -72,11 +72,18 @@ def test_under_ci_a_missing_corpus_is_an_error(data_copy, tmp_path):
         pytest.param({"value": "60%"}, "value", "'60%' is not a number", id="percent-sign"),
         pytest.param({"value": "1600"}, "value", "1600 is not stated in the quote", id="value-not-in-quote"),
         pytest.param({"unit_id": "bed"}, "unit_id", "did you mean 'beds'", id="unknown-unit"),
-        pytest.param({"indicator_id": "family_care_bed"}, "indicator_id", "did you mean 'family_care_beds'", id="unknown-indicator"),
+        pytest.param({"measure_id": "family_care_bed"}, "measure_id", "did you mean 'family_care_beds'", id="unknown-measure"),
         pytest.param({"operator": ">="}, "operator", "not one of the allowed values", id="operator-spelling"),
         pytest.param({"kind": "goal"}, "kind", "not one of the allowed values", id="unknown-kind"),
-        pytest.param({"deadline_year": "2030"}, "deadline_year", "outside the period", id="deadline-outside-period"),
-        pytest.param({"deadline_year": "2025.5"}, "deadline_year", "not a whole number", id="deadline-not-integer"),
+        pytest.param({"deadline_stated": "2030"}, "deadline_stated", "outside the period", id="deadline-outside-period"),
+        pytest.param({"deadline_stated": "2025.5"}, "deadline_stated", "not a whole number", id="deadline-not-integer"),
+        pytest.param({"deadline_basis": "plan_end"}, "deadline_basis", "'plan_end' should be 'stated'", id="deadline-basis-wrong"),
+        pytest.param({"deadline_basis": "later"}, "deadline_basis", "not one of the allowed values", id="deadline-basis-spelling"),
+        pytest.param({"deadline_implied": "2023"}, "deadline_implied", "2023 should be empty", id="implied-beside-stated"),
+        pytest.param({"unit_id": "facilities"}, "unit_id", "differs from the unit of measure 'family_care_beds'", id="unit-differs-from-measure"),
+        pytest.param({"scope_zh": "每个区县(市)"}, "measure_id", "is at level 'jurisdiction'", id="per-unit-scope-in-city-wide-measure"),
+        pytest.param({"restates": "wuhan-2024-t01"}, "restates", "a row restates a row of its own document", id="restates-other-document"),
+        pytest.param({"restates": "ningbo-2021-t99"}, "restates", "not a known target_id", id="restates-unknown-row"),
         pytest.param({"is_aspirational": "yes"}, "is_aspirational", "not true or false", id="boolean-spelling"),
         pytest.param({"quote": ""}, "quote", "empty but required", id="empty-quote"),
         pytest.param({"target_id": "wuhan-2024-t99"}, "target_id", "does not belong to source", id="id-of-other-source"),
@@ -89,6 +96,46 @@ def test_broken_target_cell_is_named(data_copy, changes, column, fragment):
     err = only_error(data_copy)
     assert (err.file.endswith("targets.csv"), err.line, err.column) == (True, line, column)
     assert fragment in err.message
+
+
+def test_implied_deadline_must_be_the_end_of_the_plan(data_copy):
+    line = edit_row(data_copy / "targets.csv", "target_id", "ningbo-2021-t13", deadline_implied="2024")
+    err = only_error(data_copy)
+    assert (err.line, err.column) == (line, "deadline_implied")
+    assert "2024 should be 2023 (the last year of ningbo-2021)" in err.message
+
+
+def test_restating_a_restatement_is_refused(data_copy):
+    line = edit_row(data_copy / "targets.csv", "target_id", "changle-2023-t04", restates="changle-2023-t11")
+    err = only_error(data_copy)
+    assert (err.line, err.column) == (line, "restates") and "itself restates another row" in err.message
+
+
+def test_a_measure_with_a_denominator_must_be_a_share(data_copy):
+    line = edit_row(data_copy / "measures.csv", "measure_id", "family_care_beds", denominator_zh="养老机构床位总数")
+    err = only_error(data_copy)
+    assert err.file.endswith("measures.csv") and (err.line, err.column) == (line, "denominator_zh")
+    assert "not a share (beds) but names a denominator" in err.message
+
+
+def test_a_share_without_a_denominator_is_named(data_copy):
+    line = edit_row(data_copy / "measures.csv", "measure_id", "nursing_bed_share", denominator_zh="")
+    err = only_error(data_copy)
+    assert (err.line, err.column) == (line, "denominator_zh") and "names no denominator" in err.message
+
+
+def test_a_national_reference_in_another_unit_is_named(data_copy):
+    line = edit_row(data_copy / "national_targets.csv", "reference_id", "national-2021-nursing-beds", unit_id="beds")
+    err = only_error(data_copy)
+    assert err.file.endswith("national_targets.csv") and (err.line, err.column) == (line, "unit_id")
+    assert "differs from the unit of measure 'nursing_bed_share'" in err.message
+
+
+def test_coverage_principle_one_in_each_states_one_hundred_percent(data_copy, sources_dir):
+    # “一镇街一中心” states one centre in each township: a coverage of 100%, and no other figure.
+    line = edit_row(data_copy / "targets.csv", "target_id", "chongqing-2022-t03", value="90")
+    err = only_error(data_copy, sources_dir)
+    assert (err.line, err.column) == (line, "value")
 
 
 def test_quote_not_in_source_is_named(data_copy, sources_dir):
@@ -133,11 +180,11 @@ def test_missing_source_text_is_named(data_copy, sources_dir):
 
 def test_missing_column_is_named_with_suggestion(data_copy):
     path = data_copy / "targets.csv"
-    text = path.read_text(encoding="utf-8").replace("deadline_year", "deadline", 1)
+    text = path.read_text(encoding="utf-8").replace("deadline_stated", "deadline_state", 1)
     path.write_text(text, encoding="utf-8")
     messages = [str(e) for e in errors_of(data_copy, require_sources=False)]
-    assert any("'deadline'" in m and "unknown column" in m and "did you mean 'deadline_year'" in m for m in messages)
-    assert any("'deadline_year'" in m and "required column is missing" in m for m in messages)
+    assert any("'deadline_state'" in m and "unknown column" in m and "did you mean 'deadline_stated'" in m for m in messages)
+    assert any("'deadline_stated'" in m and "required column is missing" in m for m in messages)
 
 
 def test_gbk_file_gets_a_saving_hint(data_copy):
