@@ -126,11 +126,12 @@ ASPIRATIONAL = ("力争", "aim")
 SHEETS: dict[str, tuple[str, str]] = {
     "cover": ("说明", "About"),
     "comparison": ("目标对比", "Comparison"),
+    "topics": ("按主题浏览", "By topic"),
     "coverage": ("覆盖情况", "Coverage"),
     "targets": ("全部目标", "All targets"),
     "commitments": ("定性承诺", "Commitments"),
     "per_1000": ("每千名老年人", "Per 1000 older people"),
-    "codebook": ("指标定义", "Codebook"),
+    "codebook": ("测量项定义", "Codebook"),
     "sources": ("政策文件", "Sources"),
     "print_view": ("目标打印版", "Targets for printing"),
 }
@@ -138,27 +139,35 @@ SHEETS: dict[str, tuple[str, str]] = {
 #: What each sheet holds, for the cover.
 SHEET_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "comparison": (
-        "各地（列）对每项指标（行）的量化目标，末列为全国参考目标。单元格写明关系、数值、单位、完成年份；"
-        "同一指标有多项目标时分行列出，每行以所测内容开头。“仅定性承诺”和“未提及”以底色和斜体区分。",
-        "Each city's targets (columns) for each indicator (rows); the last column is the national reference target. "
-        "A cell gives operator, value, unit and deadline; several targets take a line each, led by what each measures. 'Qualitative only' and "
-        "'not mentioned' have their own fill and are in italics.",
+        "每行一个测量项（一个具体的量），按主题分组；两地及以上设定目标的测量项排在前面。各地一列，单元格只列该测量项的目标：关系、数值、单位、完成年份，"
+        "多项目标分行列出。△表示该目标在适用范围、人群或“力争”表述上与同行其他目标不同，“差异说明”列写明差异。“全国参考”列为同一测量项的全国目标。"
+        "“本主题其他量”“仅定性承诺”“未提及”以底色和斜体区分。",
+        "One row per measure (one quantity), grouped by topic; measures that two or more places set targets for come first. "
+        "One column per place; a cell holds only that measure's targets (operator, value, unit, deadline), one line each. "
+        "△ marks a target that differs from the others in its row in scope, population or hedging (力争); the What differs "
+        "column says how. The National reference column holds the national target of the same measure. 'Other measures of "
+        "the topic', 'qualitative only' and 'not mentioned' have their own fill and are in italics.",
+    ),
+    "topics": (
+        "逐主题浏览全部目标：每项目标一行，按主题、测量项、地区排列，附所测内容和是否重述其他目标。",
+        "Every target under its topic, for browsing: one row per target, by topic, measure and place, with what it "
+        "measures and whether it restates another target.",
     ),
     "coverage": (
-        "每项指标在各地文件中的覆盖情况：量化目标、仅定性承诺或未提及，按颜色区分（见图例）。",
-        "How each city's documents cover each indicator: quantified, qualitative only or not mentioned, colour-coded (see the legend).",
+        "每个主题在各地文件中的覆盖情况：量化目标、仅定性承诺或未提及，按颜色区分（见图例）。",
+        "How each city's documents cover each topic: quantified, qualitative only or not mentioned, colour-coded (see the legend).",
     ),
     "targets": (
         "全部数据，不受筛选影响。每项目标一行。深色表头的各列与数据文件 data/targets.csv 完全相同：第1行为列名，第2行为数据文件中的字段名（供软件读取）。"
-        "浅色表头的各列为便于阅读而添加：地区、指标名称、目标摘要、引文的简体转写。打印时横向分为三页，每页重复目标编号列；只需阅读时请打印“目标打印版”表。",
+        "浅色表头的各列为便于阅读而添加：地区、主题、测量项、目标摘要、引文的简体转写。打印时横向分为三页，每页重复目标编号列；只需阅读时请打印“目标打印版”表。",
         "The whole data set, whatever the selection. One row per target. The columns under the dark header are exactly the data file data/targets.csv: row 1 names them, "
         "row 2 gives each column's name in the file (for software). The columns under the light header are added for reading: "
-        "jurisdiction, indicator name, the target in short, the quote in Simplified characters. It prints three pages across, "
+        "jurisdiction, topic, measure, the target in short, the quote in Simplified characters. It prints three pages across, "
         "the target id repeated on each; to read on paper, print the Targets for printing sheet.",
     ),
     "commitments": (
-        "文件仅以文字承诺、未给出数值的指标，附原文引文。",
-        "Indicators a document commits to in words only, without a number, with the quote.",
+        "文件仅以文字承诺、未给出数值的主题，附原文引文。",
+        "Topics a document commits to in words only, without a number, with the quote.",
     ),
     "per_1000": (
         "以绝对数表述的目标（床位、人数、机构数等）折算为每千名老年人。仅在有同一口径（2020年第七次全国人口普查常住人口）"
@@ -168,17 +177,18 @@ SHEET_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "Nothing is estimated.",
     ),
     "codebook": (
-        "全部指标的定义和可比性说明。比较不同地区之前，请先阅读可比性说明。",
-        "Definition and comparability notes of every indicator. Read the comparability notes before comparing cities.",
+        "全部测量项的定义：所属主题、单位、计数对象、分母、人群、适用层级和周期。比较不同地区之前，请先阅读定义和备注。",
+        "Every measure's definition: its topic, unit, what is counted, denominator, population, level and period. Read "
+        "the definitions and notes before comparing places.",
     ),
     "sources": (
         "全部政策文件：标题、文号、发布机关、日期、规划期、原文字体、文本文件及其 SHA-256、已知缺陷。",
         "All policy documents: title, number, issuer, dates, period, script, text file and its SHA-256, known defects.",
     ),
     "print_view": (
-        "所选范围内的目标，供打印：每项目标一行，只列阅读所需的各列（编号、地区、指标、测量内容、目标、条款、引文），A4横向，每页重复表头。",
+        "所选范围内的目标，供打印：每项目标一行，只列阅读所需的各列（编号、地区、主题、测量项、目标、条款、引文），A4横向，每页重复表头。",
         "The targets of the selection laid out for printing: one row per target with the columns a reader needs (id, jurisdiction, "
-        "indicator, what is measured, target, clause, quote), landscape A4, the header repeated on every page.",
+        "topic, measure, target, clause, quote), landscape A4, the header repeated on every page.",
     ),
 }
 
@@ -193,6 +203,21 @@ SYMBOLS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
     ),
     (("（力争）", "(aim)"), ("文件以“力争”或“争取”表述的目标", "a goal the text hedges with 力争 or 争取")),
     (("（2025年）", "(by 2025)"), ("完成年份", "the year by which it is due")),
+    (
+        ("（规划期末2023年）", "(plan ends 2023)"),
+        ("原文未写完成年份，按文件规划期末年份计", "the sentence states no year: the end of the document's plan period"),
+    ),
+    (
+        ("△", "△"),
+        (
+            "该目标与同一测量项的其他目标在适用范围、人群或“力争”表述上不同；“差异说明”列写明差异",
+            "the target differs from the others of its measure in scope, population or hedging (力争); the What differs column says how",
+        ),
+    ),
+    (
+        ("本主题其他量", "other measures of the topic"),
+        ("该地对本主题设定了其他测量项的目标，但没有这一项", "the place set targets of other measures of this topic, not of this one"),
+    ),
     (("农村：", "rural areas:"), ("适用范围：目标只适用于该部分", "scope: the target applies to that part only")),
 )
 
@@ -216,6 +241,24 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "not_stated": ("未注明", "not stated"),
     "language": ("语言", "Language"),
     "cities": ("地区", "Cities"),
+    "topics": ("主题", "Topics"),
+    "measures_vs_topics": ("测量项与主题", "Measures and topics"),
+    "measure_text": (
+        "测量项是一个具体的量：计数对象、单位、分母、人群和适用层级（全市、每个街道、每个机构……）都相同，如“老年食堂数量”。"
+        "只有同一测量项的数值才在“目标对比”表中并列。",
+        "A measure is one quantity: the same thing counted, unit, denominator, population and level (the whole city, each "
+        "township, each institution …), such as the number of meal canteens. Only figures of one measure stand side by side in the Comparison sheet.",
+    ),
+    "topic_word": ("主题", "Topic"),
+    "topic_text": (
+        "主题（如“老年助餐服务”）把相关的测量项归在一起；同一主题下的不同测量项分行列出，彼此不能直接比较。覆盖情况按主题统计。",
+        "A topic (such as meal services) groups related measures; different measures of one topic take rows of their own "
+        "and cannot be compared with each other. Coverage is counted by topic.",
+    ),
+    "shared_measures": ("两地及以上设定目标的测量项", "Measures that two or more places set targets for"),
+    "single_measures": ("仅一地设定目标的测量项（或仅有全国参考）", "Measures only one place set a target for (or only the national reference)"),
+    "other_measures": ("本主题其他量", "other measures of the topic"),
+    "coverage_topics_title": ("各地文件对各主题的覆盖情况", "How each city's documents cover each topic"),
     "indicators": ("指标", "Indicators"),
     "counts_label": ("数量", "Counts"),
     "counts": (

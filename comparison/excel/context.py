@@ -82,5 +82,9 @@ class Context:
         return align.jurisdiction_names(self.ds, self.lang)
 
     @cached_property
-    def indicator_names(self) -> pd.Series:
-        return align.indicator_names(self.ds, self.lang)
+    def topic_names(self) -> pd.Series:
+        return align.topic_names(self.ds, self.lang)
+
+    @cached_property
+    def measure_names(self) -> pd.Series:
+        return align.measure_names(self.ds, self.lang)

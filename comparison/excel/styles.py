@@ -24,6 +24,8 @@ TITLE, HEADER, HEADER_EXTRA, FIELD, ROW_HEADER = "ec title", "ec header", "ec he
 TEXT, CODE, NUMBER, INTEGER, YEAR, RATIO, DATE = "ec text", "ec code", "ec number", "ec integer", "ec year", "ec ratio", "ec date"
 CELL, LABEL, SECTION, NOTE = "ec cell", "ec label", "ec section", "ec note"
 STATUS_STYLES = {"quantified": "ec quantified", "qualitative": "ec qualitative", "not_mentioned": "ec not mentioned"}
+#: A place with targets of other measures of the topic, not of this one; a topic heading; an id in a grid.
+OTHER, TOPIC, CODE_CELL = "ec other measures", "ec topic", "ec code cell"
 
 #: Column kinds of the tidy sheets: kind → (named style, maximum width in characters).
 KINDS: dict[str, tuple[str, int]] = {
@@ -73,4 +75,7 @@ def named_styles(lang: str) -> list[NamedStyle]:
         NamedStyle(RATIO, alignment=_TOP, number_format="0.000"),
         NamedStyle(DATE, alignment=_TOP, number_format="yyyy-mm-dd"),
         *(_status_style(status) for status in STATUS_STYLES),
+        NamedStyle(OTHER, font=Font(italic=True), border=_GRID, alignment=_TOP_WRAP),
+        NamedStyle(TOPIC, font=Font(bold=True, size=12, color=DARK), alignment=_TOP),
+        NamedStyle(CODE_CELL, font=Font(color=MUTED, size=9), border=_GRID, alignment=_TOP),
     ]

@@ -34,15 +34,17 @@ def write_workbook(
     *,
     lang: str = "zh-Hans",
     cities=None,
-    indicators=None,
+    topics=None,
     domain=None,
     taiwan: bool = False,
+    indicators=None,
 ) -> Path:
     """Write the comparison workbook of ``ds`` to ``path`` (``.xlsx``) in ``lang``; returns the path.
 
-    ``cities``, ``indicators`` and ``domain`` (ids or names in any language)
-    narrow the comparison, coverage, commitments and per-1000 sheets; the
-    targets, codebook and sources sheets always hold the whole data set. An
+    ``cities``, ``topics`` (former name ``indicators``) and ``domain`` (ids
+    or names in any language) narrow the comparison, by-topic, coverage,
+    commitments, per-1000 and print sheets; the targets, codebook and sources
+    sheets always hold the whole data set. An
     unknown name raises :class:`comparison.align.SelectionError`. ``taiwan=True`` uses Taiwan
     phrasing in Traditional Chinese. The file is written next to ``path``
     under a temporary name and renamed when complete, so a failure leaves no
@@ -54,7 +56,7 @@ def write_workbook(
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     descriptor = ds.meta or read_descriptor(ds.data_dir)  # a cached dataset carries the package-level entries
-    ctx = Context(ds, lang, taiwan, select(ds, cities=cities, indicators=indicators, domain=domain), descriptor)
+    ctx = Context(ds, lang, taiwan, select(ds, cities=cities, topics=topics, domain=domain, indicators=indicators), descriptor)
     tmp = path.with_name(f".~{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
