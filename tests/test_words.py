@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from comparison import words
@@ -10,10 +12,9 @@ from comparison.script import taiwan_glossary, to_traditional
 
 def reference_taiwan(text: str) -> str:
     """``text`` in Traditional characters with exactly the glossary's Taiwan forms: what Taiwan phrasing must give."""
-    out = to_traditional(text)
-    for row in sorted(taiwan_glossary(), key=lambda r: len(r["simplified"]), reverse=True):
-        out = out.replace(to_traditional(row["simplified"]), row["taiwan"])
-    return out
+    forms = {to_traditional(row["simplified"]): row["taiwan"] for row in taiwan_glossary()}
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    return pattern.sub(lambda m: forms[m.group()], to_traditional(text))
 
 
 @pytest.mark.parametrize(
@@ -30,10 +31,11 @@ def test_every_interface_text_converts_to_approved_taiwan_forms():
 
 
 def test_data_texts_convert_to_approved_taiwan_forms(dataset):
-    ind, t = dataset.indicators, dataset.targets
+    top, mea, t = dataset.topics, dataset.measures, dataset.targets
     names = [
-        *ind["name_zh"], *ind["definition_zh"].dropna(), *ind["comparability_zh"].dropna(), *dataset.domains["name_zh"],
-        *dataset.units["name_zh"], *dataset.jurisdictions["name_zh"], *t["measure_zh"], *t["scope_zh"].dropna(),
+        *top["name_zh"], *top["definition_zh"].dropna(), *mea["name_zh"], *mea["definition_zh"].dropna(), *mea["counted_zh"].dropna(),
+        *mea["denominator_zh"].dropna(), *mea["population_zh"].dropna(), *dataset.domains["name_zh"], *dataset.units["name_zh"],
+        *dataset.jurisdictions["name_zh"], *t["measure_zh"], *t["scope_zh"].dropna(),
     ]
     wrong = {s: to_traditional(s, taiwan=True) for s in names if to_traditional(s, taiwan=True) != reference_taiwan(s)}
     assert not wrong
