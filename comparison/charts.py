@@ -37,12 +37,12 @@ from comparison.align import (
     DIFFERS_MARK,
     coverage_long,
     domain_names,
-    indicator_names,
     jurisdiction_names,
     measure_names,
     per_1000_table,
     resolve_measures,
     shared_measures,
+    topic_names,
     unit_symbols,
 )
 from comparison.chartkit import (  # source_line and city_palette are part of this module's interface
@@ -76,11 +76,11 @@ TEXT = CHART
 # --------------------------------------------------------------------------- (a) coverage
 @_shared_docs
 def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
-    """Heatmap of indicator × city: quantified target, qualitative commitment only, or not mentioned.
+    """Heatmap of topic × city: quantified target, qualitative commitment only, or not mentioned.
 
-    Rows are the canonical indicators grouped by domain (named on the right),
+    Rows are the codebook's topics grouped by domain (named on the right),
     columns the cities. A quantified cell shows how many targets and standards
-    the city set for the indicator; policy parameters do not count (see
+    the city set for the topic's measures; policy parameters do not count (see
     :func:`comparison.align.coverage_long`).
 
     Parameters
@@ -97,15 +97,15 @@ def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     ax = _axes(ax, (9, 11))
     _use_chart_fonts(ax)  # seaborn draws the figure to check its tick labels
     cov = coverage_long(ds)
-    wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="status")
-    counts = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="n_targets")
+    wide = cov.pivot(index="topic_id", columns="jurisdiction_id", values="status")
+    counts = cov.pivot(index="topic_id", columns="jurisdiction_id", values="n_targets")
     codes = wide.apply(lambda col: col.map({s: i for i, s in enumerate(STATUS_COLOURS)})).astype(float)
     labels = np.where(wide == "quantified", counts.astype(str), "")
     sns.heatmap(
         codes, ax=ax, cbar=False, annot=labels, fmt="",
         annot_kws={"color": STATUS_TEXT_COLOURS["quantified"], "fontsize": 8},
         xticklabels=list(jurisdiction_names(ds, lang)[wide.columns.astype(str)]),
-        yticklabels=list(indicator_names(ds, lang)[wide.index.astype(str)]),
+        yticklabels=list(topic_names(ds, lang)[wide.index.astype(str)]),
         **{"cmap": ListedColormap(list(STATUS_COLOURS.values())), "vmin": -0.5, "vmax": len(STATUS_COLOURS) - 0.5,
            "linewidths": 1.5, "linecolor": "white", **kwargs},
     )
@@ -121,7 +121,7 @@ def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     )
     return _finish(
         ax, ds, lang, title=_text("coverage_title", lang), xlabel=column_label("jurisdiction", lang),
-        ylabel=column_label("indicator", lang), below=legend,
+        ylabel=column_label("topic", lang), below=legend,
     )
 
 
@@ -129,10 +129,10 @@ def _status_label(status: str, lang: str) -> str:
     return _text("quantified_count", lang) if status == "quantified" else vocab(STATUS, status, lang)
 
 
-def _mark_domains(ax: Axes, ds: Dataset, lang: str, indicator_ids: list[str]) -> None:
+def _mark_domains(ax: Axes, ds: Dataset, lang: str, topic_ids: list[str]) -> None:
     """Separate the heatmap's rows by domain and name each domain beside its rows."""
-    domain_of = dict(zip(ds.indicators["indicator_id"].astype(str), ds.indicators["domain_id"].astype(str)))
-    rows = pd.Series([domain_of[i] for i in indicator_ids])
+    domain_of = dict(zip(ds.topics["topic_id"].astype(str), ds.topics["domain_id"].astype(str)))
+    rows = pd.Series([domain_of[i] for i in topic_ids])
     names = domain_names(ds, lang)
     for domain, positions in rows.groupby(rows, sort=False).groups.items():
         top, bottom = min(positions), max(positions) + 1
@@ -471,7 +471,7 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     """How many targets each city set in each policy domain.
 
     Domains are listed in their fixed order; targets without a canonical
-    indicator (so without a domain) form a last group. One bar per city in
+    measure (so without a domain) form a last group. One bar per city in
     each domain, in the city's colour; policy parameters are not counted.
 
     Parameters
@@ -510,15 +510,15 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
 
 
 def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
-    """Domain name (plus a last 'no shared indicator' row) × jurisdiction id → number of targets.
+    """Domain name (plus a last row of targets of no codebook measure) × jurisdiction id → number of targets.
 
     Targets are counted by their ``domain_id`` (ids, not translated names);
     the names label the rows afterwards.
     """
     targets = _non_parameter_targets(ds, lang)
     names = domain_names(ds, lang)
-    no_domain = ""  # the row of targets without a shared indicator (so without a domain)
-    domain = targets["domain_id"].astype(object).where(targets["indicator_id"].notna(), no_domain)
+    no_domain = ""  # the row of targets of no codebook measure (so of no topic and no domain)
+    domain = targets["domain_id"].astype(object).where(targets["measure_id"].notna(), no_domain)
     counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
     counts = counts.reindex(index=[*names.index, no_domain], columns=ds.jurisdiction_order, fill_value=0)
     return counts.set_axis([*names, _text("no_indicator", lang)], axis=0)

@@ -319,7 +319,7 @@ CHART: dict[str, tuple[str, str]] = {
     "national_source": ("全国参考见 data/national_targets.csv", "national reference in data/national_targets.csv"),
     "population_source": ("老年人口见 data/population.csv", "older population in data/population.csv"),
     "version": ("数据版本 {version}", "data version {version}"),
-    "coverage_title": ("哪些城市为哪些指标设定了量化目标", "Which city set a quantified target for which indicator"),
+    "coverage_title": ("哪些城市为哪些主题设定了量化目标", "Which city set a quantified target for which topic"),
     "quantified_count": ("量化目标（格内数字＝目标数）", "quantified (number in cell = targets)"),
     "measure_title": ("{measure}：各市目标", "{measure}: city targets"),
     "measure_national_title": ("{measure}：各市目标与全国参考", "{measure}:\ncity targets and the national reference"),
@@ -356,7 +356,7 @@ CHART: dict[str, tuple[str, str]] = {
     ),
     "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
     "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
-    "no_indicator": ("未归入通用指标", "no shared indicator"),
+    "no_indicator": ("未归入测量项", "no codebook measure"),
 }
 
 #: Every table of words above, for checks that cover them all (the Taiwan glossary test).
