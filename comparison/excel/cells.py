@@ -240,13 +240,15 @@ def grid_sheet(
     legend_label: str,
     footer: str,
     caps: Sequence[int] | None = None,
+    printed: int | None = None,
 ) -> Sheet:
     """Write a grid for reading: a title row, a legend row, a header row, then ``rows`` of ``(value, named style)`` cells.
 
-    A row of one cell is a section heading (it spans the grid and is not
-    measured for the column widths). Column widths follow the contents, at
+    A row of one cell is a heading: its text runs over the empty cells beside
+    it, and it counts neither for the column widths nor for row heights. Column widths follow the contents, at
     most ``caps`` (default 30 for the first column, 28 for the others).
-    Every cell has a border, so grid lines are not printed.
+    Every cell has a border, so grid lines are not printed; only the first
+    ``printed`` columns are printed (default: all).
     """
     n = len(header)
     caps = list(caps or [30, *([28] * (n - 1))])
@@ -265,7 +267,9 @@ def grid_sheet(
     sheet.append([(legend_label, LABEL), *legend], legend_height)
     (header_height,) = layout.row_heights([[h] for h in header], widths, 1)
     sheet.append([(h, HEADER) for h in header], header_height)
-    cells = [[None if len(row) == 1 and i else row[i][0] if i < len(row) else None for row in rows] for i in range(n)]
+    if printed is not None:
+        sheet.ws.print_area = f"A1:{get_column_letter(printed)}{len(rows) + 3}"
+    cells = [[None if len(row) == 1 else row[i][0] for row in rows] for i in range(n)]  # a heading keeps one line
     heights = layout.row_heights(cells, widths, len(rows))
     for row, height in zip(rows, heights):
         sheet.append(row, height)

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from comparison import align
 from comparison.excel.cells import Sheet, fit_lines, grid_sheet, matrix_sheet
 from comparison.excel.context import Context
-from comparison.excel.styles import CELL, CODE_CELL, DARK, OTHER, ROW_HEADER, STATUS_STYLES, TOPIC
+from comparison.excel.styles import CELL, CODE_CELL, DARK, OTHER, ROW_HEADER, SECTION, STATUS_STYLES, TOPIC
 from comparison.labels import STATUS, pick, vocab
 from comparison.words import WORKBOOK
 
@@ -48,12 +48,12 @@ def comparison_sheet(wb: Workbook, ctx: Context) -> None:
     for shared, block in ((True, table[table["n_places"] >= 2]), (False, table[table["n_places"] < 2])):
         if block.empty:
             continue
-        rows.append([(ctx.word("shared_measures" if shared else "single_measures"), TOPIC)])
+        rows.append([(ctx.word("shared_measures" if shared else "single_measures"), SECTION)])
         topic = None
         for measure, r in block.iterrows():
             if r["topic"] != topic:
                 topic = r["topic"]
-                rows.append([(f"{ctx.word('topic_word')}{ctx.word('colon')}{topic}", ROW_HEADER)])
+                rows.append([(f"{ctx.word('topic_word')}{ctx.word('colon')}{topic}", TOPIC)])
             rows.append([
                 (str(measure), ROW_HEADER), (r["unit"], CELL), *(cell(r[p]) for p in places), cell(r[national]),
                 (r["differences"] or None, CELL), *((r[c], CODE_CELL) for c in _ID_COLUMNS),
@@ -67,7 +67,10 @@ def comparison_sheet(wb: Workbook, ctx: Context) -> None:
     ]
     caps = [30, 12, *([28] * len(places)), 24, 40, 24, 24]
     sheet = Sheet(wb, ctx.sheet_title("comparison"), tab_color=DARK)
-    grid_sheet(sheet, ctx.word("comparison_title"), header, rows, legend, legend_label=ctx.word("legend"), footer=ctx.footer, caps=caps)
+    grid_sheet(
+        sheet, ctx.word("comparison_title"), header, rows, legend, legend_label=ctx.word("legend"), footer=ctx.footer, caps=caps,
+        printed=len(header) - len(_ID_COLUMNS),  # the ids are for software, not for the printed page
+    )
 
 
 def coverage_sheet(wb: Workbook, ctx: Context) -> None:

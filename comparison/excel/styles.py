@@ -76,6 +76,6 @@ def named_styles(lang: str) -> list[NamedStyle]:
         NamedStyle(DATE, alignment=_TOP, number_format="yyyy-mm-dd"),
         *(_status_style(status) for status in STATUS_STYLES),
         NamedStyle(OTHER, font=Font(italic=True), border=_GRID, alignment=_TOP_WRAP),
-        NamedStyle(TOPIC, font=Font(bold=True, size=12, color=DARK), alignment=_TOP),
+        NamedStyle(TOPIC, font=Font(bold=True, color=DARK), alignment=Alignment(vertical="bottom")),
         NamedStyle(CODE_CELL, font=Font(color=MUTED, size=9), border=_GRID, alignment=_TOP),
     ]
