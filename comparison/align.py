@@ -514,12 +514,13 @@ def comparison_table(
     by_measure = {m: g for m, g in rows.groupby(rows["measure_id"].astype(str), sort=False)}
     other = pick("本主题其他量", "other measures of the topic", lang)
     records = []
+    topic_label = topic_names(ds, lang)  # once: each call sorts the codebook
     for m in wanted:
         group = by_measure.get(m, rows.iloc[0:0])
         marks, differences = _differences(group, names, lang)
         record = {
             "topic_id": topic_of[m],
-            "topic": topic_names(ds, lang)[topic_of[m]],
+            "topic": topic_label[topic_of[m]],
             "measure_id": m,
             "unit": units[str(mea.loc[m, "unit_id"])],
             "n_places": int(n_places.get(m, 0)),
@@ -542,7 +543,8 @@ def comparison_table(
     columns = ["topic_id", "topic", "measure_id", "unit", "n_places", *(names[j] for j in city_ids), "differences"]
     columns += [_label("national_reference", lang)] if national else []
     table = pd.DataFrame.from_records(records, columns=columns)
-    table.index = pd.Index([measure_names(ds, lang)[m] for m in wanted], name=_label("measure", lang))
+    measure_label = measure_names(ds, lang)  # once: each call sorts the codebook
+    table.index = pd.Index([measure_label[m] for m in wanted], name=_label("measure", lang))
     return table
 
 
