@@ -50,6 +50,9 @@ STATUS_ORDER = ("quantified", "qualitative", "not_mentioned")
 #: The mark after a target in a comparison cell whose row compares targets that differ in a stated respect.
 DIFFERS_MARK = "△"
 
+#: How a target that names no scope or population group is described where it differs from one that does.
+NO_SCOPE = ("全地区，未限定范围或人群", "whole jurisdiction, no group named")
+
 #: What may differ between targets of one measure, each shown with :data:`DIFFERS_MARK` and named in ``differences``.
 RESPECTS = {
     "scope": ("适用范围或人群不同", "scope or population group differs"),
@@ -497,6 +500,7 @@ def comparison_table(
     counted = set(_counted(ds)["target_id"].astype(str))
     rows = long[long["target_id"].isin(counted) & long["measure_id"].notna() & long["jurisdiction_id"].astype(str).isin(city_ids)]
     rows = rows[["target_id", "jurisdiction_id", "jurisdiction", "measure_id", "target", "scope", "is_aspirational"]]
+    rows = rows.assign(jurisdiction_id=rows["jurisdiction_id"].astype(str), measure_id=rows["measure_id"].astype(str))  # plain strings iterate fast
     keep = _selected_measures(ds, measures=measures, topics=_topic_filter(ds, topics, indicators), domain=domain)
     rows = rows[rows["measure_id"].astype(str).isin(keep)]
     ref = national_reference(ds, lang) if national else pd.Series(dtype=object)
@@ -506,36 +510,40 @@ def comparison_table(
         wanted = [m for m in wanted if n_places.get(m, 0) >= 2]
     wanted.sort(key=lambda m: n_places.get(m, 0) < 2)  # stable: shared first, codebook order within each group
     cov = coverage_long(ds) if coverage is None else coverage
-    status = {(str(t), str(j)): (str(s), int(n)) for t, j, s, n in zip(cov["topic_id"], cov["jurisdiction_id"], cov["status"], cov["n_targets"])}
-    topic_of = measure_topics(ds)
-    names = jurisdiction_names(ds, lang)
+    status = {
+        (t, j): (s, int(n))
+        for t, j, s, n in zip(
+            cov["topic_id"].astype(str).tolist(), cov["jurisdiction_id"].astype(str).tolist(), cov["status"].astype(str).tolist(), cov["n_targets"].tolist()
+        )
+    }
+    topic_of = measure_topics(ds).to_dict()
+    names = jurisdiction_names(ds, lang).to_dict()
     mea = ds.measures.set_index(ds.measures["measure_id"].astype(str))
     units = _names(ds.units, "unit_id", lang)
     by_measure = {m: g for m, g in rows.groupby(rows["measure_id"].astype(str), sort=False)}
     other = pick("本主题其他量", "other measures of the topic", lang)
+    topics = topic_names(ds, lang).to_dict()
+    status_label = {s: vocab(STATUS, s, lang) for s in STATUS_ORDER}
     records = []
-    topic_label = topic_names(ds, lang)  # once: each call sorts the codebook
     for m in wanted:
         group = by_measure.get(m, rows.iloc[0:0])
         marks, differences = _differences(group, names, lang)
         record = {
             "topic_id": topic_of[m],
-            "topic": topic_label[topic_of[m]],
+            "topic": topics[topic_of[m]],
             "measure_id": m,
             "unit": units[str(mea.loc[m, "unit_id"])],
             "n_places": int(n_places.get(m, 0)),
         }
+        lines: dict[str, list[str]] = {}
+        for tid, place, target in zip(group["target_id"].tolist(), group["jurisdiction_id"].tolist(), group["target"].tolist()):
+            lines.setdefault(place, []).append(f"{target}{DIFFERS_MARK if tid in marks else ''}")
         for j in city_ids:
-            lines = [
-                f"{target}{DIFFERS_MARK if tid in marks else ''}"
-                for tid, place, target in zip(group["target_id"], group["jurisdiction_id"].astype(str), group["target"])
-                if place == j
-            ]
-            if lines:
-                record[names[j]] = "\n".join(lines)
+            if j in lines:
+                record[names[j]] = "\n".join(lines[j])
             else:
                 state, n = status.get((topic_of[m], j), ("not_mentioned", 0))
-                record[names[j]] = other if state == "quantified" and n > 0 else vocab(STATUS, state, lang)
+                record[names[j]] = other if state == "quantified" and n > 0 else status_label[state]
         record["differences"] = differences
         if national:
             record[_label("national_reference", lang)] = ref.get(m, "")
@@ -543,8 +551,7 @@ def comparison_table(
     columns = ["topic_id", "topic", "measure_id", "unit", "n_places", *(names[j] for j in city_ids), "differences"]
     columns += [_label("national_reference", lang)] if national else []
     table = pd.DataFrame.from_records(records, columns=columns)
-    measure_label = measure_names(ds, lang)  # once: each call sorts the codebook
-    table.index = pd.Index([measure_label[m] for m in wanted], name=_label("measure", lang))
+    table.index = pd.Index(measure_names(ds, lang).reindex(wanted).tolist(), name=_label("measure", lang))
     return table
 
 
@@ -561,20 +568,23 @@ def _selected_measures(ds: Dataset, *, measures=None, topics: list[str] | None =
     return keep
 
 
-def _differences(group: pd.DataFrame, names: pd.Series, lang: str) -> tuple[set[str], str]:
+def _differences(group: pd.DataFrame, names: dict[str, str], lang: str) -> tuple[set[str], str]:
     """The targets of one measure that differ in a stated respect, and a note saying what differs and for whom."""
     marks: set[str] = set()
     notes = []
     sep = "; " if lang == "en" else "；"
-    whole = pick("全地区", "whole jurisdiction", lang)
+    whole = pick(*NO_SCOPE, lang)
     if group["scope"].nunique() > 1:
         marks |= set(group["target_id"])
-        who = sep.join(f"{names[str(j)]} ({s or whole})" if lang == "en" else f"{names[str(j)]}（{s or whole}）" for j, s in zip(group["jurisdiction_id"], group["scope"]))
+        who = sep.join(
+            f"{names[j]} ({s or whole})" if lang == "en" else f"{names[j]}（{s or whole}）"
+            for j, s in zip(group["jurisdiction_id"].astype(str).tolist(), group["scope"].tolist())
+        )
         notes.append(f"{pick(*RESPECTS['scope'], lang)}: {who}" if lang == "en" else f"{pick(*RESPECTS['scope'], lang)}：{who}")
     if group["is_aspirational"].nunique() > 1:
         hedged = group[group["is_aspirational"]]
         marks |= set(hedged["target_id"])
-        who = sep.join(dict.fromkeys(names[str(j)] for j in hedged["jurisdiction_id"]))
+        who = sep.join(dict.fromkeys(names[j] for j in hedged["jurisdiction_id"].astype(str).tolist()))
         notes.append(f"{pick(*RESPECTS['aspirational'], lang)}: {who}" if lang == "en" else f"{pick(*RESPECTS['aspirational'], lang)}：{who}")
     return marks, "\n".join(notes)
 

@@ -35,6 +35,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from comparison.align import (
     DIFFERS_MARK,
+    NO_SCOPE,
     coverage_long,
     domain_names,
     jurisdiction_names,
@@ -252,7 +253,7 @@ def _differs(target, targets: pd.DataFrame) -> bool:
 
 
 def _differences_text(targets: pd.DataFrame, names: pd.Series, lang: str) -> str:
-    whole = "whole jurisdiction" if lang == "en" else "全地区"
+    whole = vocab({"none": NO_SCOPE}, "none", lang)
     sep = "; " if lang == "en" else "；"
     parts = []
     for t in targets.itertuples(index=False):

@@ -260,7 +260,7 @@ def test_a_difference_in_scope_or_hedging_is_marked_and_named():
     assert row["A"] == "≥60% (by 2025)" + align.DIFFERS_MARK
     assert row["B"] == "people aged 65 and over: 55% (by 2025) (aim)" + align.DIFFERS_MARK
     assert row["differences"].split("\n") == [
-        "scope or population group differs: A (whole jurisdiction); B (people aged 65 and over)",
+        "scope or population group differs: A (whole jurisdiction, no group named); B (people aged 65 and over)",
         "hedged with 力争/争取: B",
     ]
     zh = align.comparison_table(ds, "zh-Hans", national=False).set_index("measure_id").loc["bed_share"]

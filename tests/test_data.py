@@ -143,3 +143,35 @@ def test_readme_counts_match_the_data(dataset):
         row = next(line for line in readme.splitlines() if line.startswith(f"| {jur.loc[jid, 'name_zh']} "))
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[-2:] == [str(n_t[sid]), str(n_c[sid])], f"README table row for {sid} is out of date"
+
+
+def test_no_measure_mixes_units_denominators_populations_or_levels(dataset):
+    """Each measure is one quantity: its targets share its one unit, and a per-unit scope only in a measure of that level."""
+    from comparison.validate import check_measures, scope_level
+
+    assert check_measures(dataset) == []
+    measures = dataset.measures.set_index(dataset.measures["measure_id"].astype(str))
+    counted = dataset.targets[dataset.targets["measure_id"].notna() & (dataset.targets["kind"] != "parameter")]
+    for measure, group in counted.groupby(counted["measure_id"].astype(str)):
+        assert set(group["unit_id"].astype(str)) == {measures.loc[measure, "unit_id"]}, measure
+        level = measures.loc[measure, "level"]
+        implied = {scope_level(s) for s in group["scope_zh"]}
+        if level in ("per_district", "per_county", "per_township", "per_community"):
+            assert implied == {level}, measure  # every target names each unit of that level
+        else:
+            assert implied == {None}, measure  # no target is a figure per unit of an area
+    # one denominator, population, level and period per measure: one row each, and a denominator only for a share
+    assert dataset.measures["measure_id"].is_unique
+    for col in ("unit_id", "level"):
+        assert dataset.measures[col].notna().all()
+
+
+def test_coverage_phrases_are_recorded_as_shares(dataset):
+    """“Each X has (at least) one Y” is 100 % of X everywhere, never a count of 1 per unit."""
+    t = dataset.targets
+    per_unit = t["scope_zh"].fillna("").str.match(r"^(每个|各|所有)") & t["kind"].ne("parameter")
+    ones = per_unit & t["value"].eq(1) & t["unit_id"].ne("percent")
+    assert not ones.any(), t.loc[ones, "target_id"].tolist()
+    for tid in ("wuhan-2024-t01", "wuhan-2024-t11", "wuhan-2024-t13", "wuhan-2024-t21", "chongqing-2022-t05", "chongqing-2022-t06", "ningbo-2021-t29"):
+        row = t.set_index("target_id").loc[tid]
+        assert (row["value"], row["unit_id"]) == (100, "percent"), tid
