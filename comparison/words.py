@@ -301,6 +301,11 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "comparison_title": ("各地养老服务政策量化目标对比", "Quantified elderly-care targets, side by side"),
     "coverage_title": ("各地文件对各项指标的覆盖情况", "How each city's documents cover each indicator"),
     "varies": ("各文件不一", "varies between documents"),
+    "too_many_to_browse": (
+        "所选范围内有 {n} 项目标，超过本表的上限（{limit} 项），全部目标见“全部目标”表（可按列筛选）。请选择部分地区或主题后再导出（--cities、--indicators 或 --domain）。",
+        "The selection holds {n} targets, more than this sheet lists ({limit}); all are in the All targets sheet, with a "
+        "filter on every column. Export again for some cities or topics (--cities, --indicators or --domain) to browse them here.",
+    ),
     "too_many_to_print": (
         "所选范围内有 {n} 项目标，超过打印版的上限（{limit} 项）。请选择部分地区或指标后再导出（--cities、--indicators 或 --domain）。",
         "The selection holds {n} targets, more than the print view lays out ({limit}). Export again for some cities or "

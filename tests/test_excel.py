@@ -362,3 +362,16 @@ def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_sheet_and_cell(data_
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert re.search(r"cannot write the workbook: sheet '[^']+', cell [A-Z]+\d+ has 32,800 characters", done.stderr), done.stderr
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".~*"))  # nothing half-written is left
+
+
+def test_browse_and_print_sheets_say_how_to_choose_fewer_when_the_selection_is_too_large(dataset, tmp_path, monkeypatch):
+    from comparison.excel import sheets
+
+    monkeypatch.setattr(sheets, "BROWSE_MAX_ROWS", 10)
+    monkeypatch.setattr(sheets, "PRINT_VIEW_MAX_ROWS", 10)
+    path = write_workbook(dataset, tmp_path / "big.xlsx", lang="en")
+    for key in ("topics", "print_view"):
+        ws = _sheet(path, key)
+        assert ws.max_row == 1 and f"{len(dataset.targets)} targets" in ws["A1"].value and "--cities" in ws["A1"].value
+    narrow = write_workbook(dataset, tmp_path / "narrow.xlsx", lang="en", topics=["nursing_bed_share"])
+    assert _sheet(narrow, "print_view").max_row > 2

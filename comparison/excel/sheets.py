@@ -44,6 +44,9 @@ KIND_OF = {
 #: Columns added to the targets sheet for reading, from :func:`comparison.align.targets_long`.
 TARGET_EXTRAS = ("jurisdiction", "topic", "measure", "target", "quote_zh_hans")
 
+#: The most targets the by-topic sheet lists: at the size of a national corpus (130,000 targets) the listing
+#: took 10 of the export's 50 s (benchmarks/bench_export.py) and repeats the targets sheet.
+BROWSE_MAX_ROWS = 20_000
 #: The most targets the print view lays out (about 250 pages).
 PRINT_VIEW_MAX_ROWS = 5_000
 #: Columns of the print view of the targets, with their kinds.
@@ -79,10 +82,25 @@ def targets_sheet(wb: Workbook, ctx: Context) -> None:
 
 
 def topics_sheet(wb: Workbook, ctx: Context) -> None:
-    """Every target of the selection under its topic and measure, for browsing."""
+    """Every target of the selection under its topic and measure, for browsing.
+
+    More than :data:`BROWSE_MAX_ROWS` targets are not listed again (the
+    targets sheet holds them all, with a filter on every column): the sheet
+    says how to choose fewer instead.
+    """
     sel = ctx.selection
+    if len(selected_targets(ctx.ds, sel)) > BROWSE_MAX_ROWS:
+        _note_sheet(wb, ctx, "topics", ctx.word("too_many_to_browse", n=len(selected_targets(ctx.ds, sel)), limit=BROWSE_MAX_ROWS))
+        return
     table = align.topic_listing(ctx.ds, ctx.lang, topics=sel.topics, cities=sel.cities, domain=sel.domain, long=ctx.long)
     _tidy(wb, ctx, "topics", table, _kinds(table.columns))
+
+
+def _note_sheet(wb: Workbook, ctx: Context, key: str, text: str) -> None:
+    """A sheet holding only ``text`` (why it lists nothing)."""
+    sheet = Sheet(wb, ctx.sheet_title(key))
+    layout.set_widths(sheet.ws, [120])
+    sheet.append([(text, NOTE)])
 
 
 def print_view_sheet(wb: Workbook, ctx: Context) -> None:
@@ -93,9 +111,7 @@ def print_view_sheet(wb: Workbook, ctx: Context) -> None:
     """
     chosen = selected_targets(ctx.ds, ctx.selection)["target_id"].astype(str)
     if len(chosen) > PRINT_VIEW_MAX_ROWS:
-        sheet = Sheet(wb, ctx.sheet_title("print_view"))
-        layout.set_widths(sheet.ws, [120])
-        sheet.append([(ctx.word("too_many_to_print", n=len(chosen), limit=PRINT_VIEW_MAX_ROWS), NOTE)])
+        _note_sheet(wb, ctx, "print_view", ctx.word("too_many_to_print", n=len(chosen), limit=PRINT_VIEW_MAX_ROWS))
         return
     frame = ctx.long.set_index("target_id").loc[chosen].reset_index()[list(PRINT_COLUMNS)]
     _tidy(wb, ctx, "print_view", frame, PRINT_COLUMNS)
