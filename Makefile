@@ -3,6 +3,9 @@
 #   make test     set up .venv, install the project with its test tools, run the tests
 #   make lab      open the notebooks in JupyterLab (PORT=8889 to choose the port,
 #                 BROWSER=no to print the address instead of opening a browser)
+# For developers:
+#   make test-fast  the tests not marked slow (no notebooks, no whole build, no wheel): a quick loop
+#   make lint       ruff: lint and import order (configured in pyproject.toml)
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -30,7 +33,7 @@ ifneq ($(filter no false 0 none off,$(BROWSER)),)
 LAB_FLAGS += --no-browser
 endif
 
-.PHONY: setup report test validate lab bench clean
+.PHONY: setup report test test-fast lint validate lab bench clean
 
 setup: $(STAMP)
 
@@ -47,6 +50,12 @@ report: $(STAMP)
 test: $(STAMP)
 	tools/ensure-chromium
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 validate: $(STAMP)
 	$(BIN)/python -m comparison validate

@@ -329,7 +329,7 @@ def _write_texts(sources: pd.DataFrame, targets: pd.DataFrame, commitments: pd.D
     by_source = quotes.groupby("source_id", sort=False)["quote"].agg("。\n".join)
     digests = []
     for sid, title, file in zip(sources["source_id"], sources["title_zh"], sources["text_file"]):
-        body = f"{title}\n\n{by_source.get(sid, '')}。\n\n本文件为基准测试合成的文本。\n".encode("utf-8")
+        body = f"{title}\n\n{by_source.get(sid, '')}。\n\n本文件为基准测试合成的文本。\n".encode()
         (sources_dir / file).write_bytes(body)
         digests.append(hashlib.sha256(body).hexdigest())
     return digests

@@ -258,7 +258,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"cannot write to the output folder {args.out}: {exc.strerror or exc}") from None
     if args.sources is not None and not args.sources.is_dir():
         raise UserError(f"the folder of source texts {args.sources} does not exist or is not a folder")
-    from comparison.sheetxml import CellError
+    from comparison.excel import CellError
 
     try:
         result = build_report(

@@ -19,7 +19,6 @@ Typical use::
 from __future__ import annotations
 
 import functools
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,244 +26,62 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.text import Annotation, Text
-from matplotlib.transforms import Bbox
 
 from comparison.align import (
     DIFFERS_MARK,
     NO_SCOPE,
     coverage_long,
     domain_names,
-    indicator_names,
     jurisdiction_names,
     measure_names,
-    national_reference,
     per_1000_table,
     resolve_measures,
     shared_measures,
-    targets_long,
+    topic_names,
     unit_symbols,
 )
+from comparison.chartkit import (  # source_line and city_palette are part of this module's interface
+    _axes,
+    _despine,
+    _finish,
+    _non_parameter_targets,
+    _note_below,
+    _prepare,
+    _text,
+    _use_chart_fonts,
+    _wrap,
+    city_palette,
+    source_line,  # noqa: F401
+)
 from comparison.dataset import Dataset
-from comparison.fonts import setup_fonts
+from comparison.docstrings import shared_docs as _shared_docs
+from comparison.figures import PNG_DPI, SVG_HASHSALT, save_figure  # noqa: F401  (part of this module's interface)
 from comparison.labels import PER_1000_HOW, STATUS, check_lang, column_label, format_number, format_target, vocab
-
-#: Okabe & Ito's colour-blind-safe palette, in the order the cities receive it.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
-
-#: Coverage statuses as one blue ramp: readable without hue, and in greyscale.
-STATUS_COLOURS = {"quantified": "#08519C", "qualitative": "#9ECAE1", "not_mentioned": "#EFEFEF"}
+from comparison.palette import OKABE_ITO, STATUS_COLOURS, STATUS_TEXT_COLOURS  # noqa: F401  (OKABE_ITO: part of the interface)
+from comparison.words import CHART
 
 #: Where the national reference is labelled in :func:`plot_measure_targets`: a strip above the first city.
 NATIONAL_LABEL_ROW = -1.3
 
-#: Resolution of the PNG files.
-PNG_DPI = 150
+#: Every text of the charts (the chart table of :mod:`comparison.words`).
+TEXT = CHART
 
-#: Fixed salt for the ids in SVG files, so that saving twice gives the same bytes.
-SVG_HASHSALT = "elderly-care-targets"
-
-#: Every text of the charts: (Simplified Chinese, English); Traditional is derived.
-TEXT: dict[str, tuple[str, str]] = {
-    "source": ("来源：{cities}政策文件，见 data/sources.csv", "Source: policy documents of {cities}, see data/sources.csv"),
-    "national_source": ("全国参考见 data/national_targets.csv", "national reference in data/national_targets.csv"),
-    "population_source": ("老年人口见 data/population.csv", "older population in data/population.csv"),
-    "version": ("数据版本 {version}", "data version {version}"),
-    "coverage_title": ("哪些城市为哪些指标设定了量化目标", "Which city set a quantified target for which indicator"),
-    "quantified_count": ("量化目标（格内数字＝目标数）", "quantified (number in cell = targets)"),
-    "measure_title": ("{measure}：各市目标", "{measure}: city targets"),
-    "measure_national_title": ("{measure}：各市目标与全国参考", "{measure}:\ncity targets and the national reference"),
-    "value_axis": ("目标值（{unit}）", "Target ({unit})"),
-    "gap_qualitative": ("本主题仅定性承诺（无数值）", "qualitative commitment only (no figure)"),
-    "gap_not_mentioned": ("未提及", "not mentioned"),
-    "gap_quantified": ("有本主题其他量的目标，无此量", "targets of other measures of the topic, not of this one"),
-    "no_deadline": ("（无完成年份）", " (no deadline)"),
-    "differs_note": (
-        "△ 各地目标在适用范围、人群或“力争”表述上不同：{what}",
-        "△ the targets differ in scope, population group or hedging: {what}",
-    ),
-    "implied_deadline": ("空心圆：文件未写年份，按规划期末计", "hollow circle: no year stated,\nend of the plan period"),
-    "national": ("全国参考：{target}", "National reference: {target}"),
-    "deadlines_title": ("各市目标的完成年份与文件期限", "Target deadlines against each document's period"),
-    "year_axis": ("年份", "Year"),
-    "period": ("文件期限", "document period"),
-    "open_period": ("文件期限\n（未写明结束年份）", "document period\n(no end year stated)"),
-    "due": ("圆内数字：\n当年到期的目标数", "number in circle:\ntargets due that year"),
-    "undated": ("另有{n}项无完成年份", "+{n} without a deadline"),
-    "per_1000_title": ("每千名老年人的目标数量（仅列口径可比的数据）", "Targets per 1000 older people (comparable figures only)"),
-    "per_1000_axis": (
-        "每千名老年人（2020年第七次人口普查，常住老年人口）",
-        "Per 1000 older people (2020 census, resident older population)",
-    ),
-    "per_1000_target": ("{city} · {indicator}\n{target}", "{city} · {indicator}\n{target}"),
-    "per_1000_stated": ("（文件所述比率）", " (ratio stated in the document)"),
-    "missing_header": ("其他城市为何没有可比数据：", "Why the other cities have no comparable figure:"),
-    "missing_line": ("• {city}（{n}项数量目标）：{reason}", "• {city} ({n} count targets): {reason}"),
-    "missing_line_no_targets": ("• {city}：{reason}", "• {city}: {reason}"),
-    "no_absolute_target": (
-        "无可比数据：没有全市（县）范围的绝对数量目标",
-        "no comparable figure: no jurisdiction-wide target stated as an absolute count",
-    ),
-    "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
-    "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
-    "no_indicator": ("未归入通用指标", "no shared indicator"),
-}
-
-#: Parameter descriptions shared by every plot function (seaborn's ``_docstrings`` idea).
-_DOCS = {
-    "ds": """ds : Dataset
-        The curated data, from :func:`comparison.load_dataset`.""",
-    "lang": """lang : {"zh-Hans", "zh-Hant", "en"}
-        Language of every text on the figure: Simplified Chinese (default),
-        Traditional Chinese or English.""",
-    "ax": """ax : matplotlib.axes.Axes, optional
-        The Axes to draw on. When omitted, a new figure of a suitable size is
-        made (with constrained layout).""",
-    "returns": """Returns
-    -------
-    matplotlib.axes.Axes
-        The Axes drawn on; ``ax.figure`` is the figure to show or save.""",
-}
-
-
-def _shared_docs(func: Callable) -> Callable:
-    """Fill ``{ds}``, ``{lang}``, ``{ax}`` and ``{returns}`` in ``func``'s docstring."""
-    func.__doc__ = func.__doc__.format(**_DOCS)
-    return func
-
-
-# --------------------------------------------------------------------------- colours
-def city_palette(ds: Dataset) -> dict[str, str]:
-    """Jurisdiction id → colour, the same in every chart.
-
-    Colours are Okabe & Ito's colour-blind-safe palette, given in the display
-    order of the jurisdictions (they repeat after eight cities).
-    """
-    return {j: OKABE_ITO[i % len(OKABE_ITO)] for i, j in enumerate(ds.jurisdiction_order)}
-
-
-# --------------------------------------------------------------------------- shared helpers
-def _text(key: str, lang: str, **values) -> str:
-    """A chart text from :data:`TEXT` in ``lang``, with ``values`` filled in."""
-    return vocab(TEXT, key, lang).format(**values)
-
-
-def _wrap(text: str, lang: str, width: int) -> str:
-    """Break ``text`` into lines of about ``width`` Latin characters (half as many Chinese ones)."""
-    return textwrap.fill(text, width if lang == "en" else max(1, width // 2))
-
-
-def _prepare(ds, lang: str) -> None:
-    """Check the arguments every plot function takes, and set up the fonts."""
-    if not isinstance(ds, Dataset):
-        raise TypeError(
-            f"the charts take the Dataset from comparison.load_dataset(), not a {type(ds).__name__}: "
-            "ds = comparison.load_dataset(); charts.plot_coverage(ds)"
-        )
-    check_lang(lang)
-    setup_fonts()
-
-
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    """``ax``, or the Axes of a new figure of ``figsize`` inches with constrained layout."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
-
-
-def _non_parameter_targets(ds: Dataset, lang: str) -> pd.DataFrame:
-    """:func:`~comparison.align.targets_long` without policy parameters (as in the coverage counts)."""
-    long = targets_long(ds, lang)
-    kind = dict(zip(ds.targets["target_id"].astype(str), ds.targets["kind"]))
-    return long[long["target_id"].map(kind) != "parameter"]
-
-
-def _extent(artist: Artist, renderer) -> Bbox:
-    """The drawn extent of ``artist`` on the canvas (its Axes' box when it draws nothing)."""
-    return artist.get_tightbbox(renderer) or artist.axes.bbox
-
-
-def _note_below(ax: Axes, text: str, anchor: Artist | None = None, **kwargs) -> Annotation:
-    """Write ``text`` under ``anchor`` (default: the x axis with its labels), flush with the y axis labels.
-
-    The position is worked out at draw time, so the note never overlaps tick
-    labels however long they are, and constrained layout makes room for it.
-    """
-    anchor = anchor if anchor is not None else ax.xaxis
-
-    def corner(renderer) -> Bbox:
-        return Bbox.from_bounds(_extent(ax.yaxis, renderer).x0, _extent(anchor, renderer).y0, 1, 1)
-
-    return ax.annotate(
-        text, xy=(0, 0), xycoords=corner, xytext=(0, -8), textcoords="offset points",
-        ha="left", va="top", annotation_clip=False, **kwargs,
-    )
-
-
-def source_line(ds: Dataset, lang: str, extra: tuple[str, ...] = ()) -> str:
-    """The source line of the charts: the documents, any ``extra`` sources (keys of :data:`TEXT`), the data version."""
-    names = jurisdiction_names(ds, lang)
-    cities = ", ".join(names) if lang == "en" else "、".join(names)
-    parts = [_text("source", lang, cities=cities), *(_text(key, lang) for key in extra), _text("version", lang, version=ds.version)]
-    return ("; " if lang == "en" else "；").join(parts)
-
-
-def _finish(
-    ax: Axes,
-    ds: Dataset,
-    lang: str,
-    *,
-    title: str,
-    xlabel: str,
-    ylabel: str,
-    extra_sources: tuple[str, ...] = (),
-    below: Artist | None = None,
-) -> Axes:
-    """Give ``ax`` its title, axis labels and source line (under ``below``, default the x axis)."""
-    ax.set_title(title, fontsize=12)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    note = _note_below(ax, source_line(ds, lang, extra_sources), below, fontsize=7.5, color="0.35")
-    note.set_gid("source-line")
-    _use_chart_fonts(ax)
-    return ax
-
-
-def _use_chart_fonts(ax: Axes) -> None:
-    """Give every text of ``ax`` the fonts of :func:`~comparison.fonts.setup_fonts`.
-
-    Texts keep the fonts that were set when they were made: an Axes made
-    before ``setup_fonts`` (or after ``seaborn.set_theme``) has a title, axis
-    labels and ticks that cannot draw Chinese.
-
-    Every text is drawn literally: a name such as ``$x$`` is not parsed as
-    mathematics.
-    """
-    family = mpl.rcParams["font.family"]
-    for text in ax.findobj(Text):
-        text.set_fontfamily(family)
-        text.set_parse_math(False)
-
-
-def _despine(ax: Axes, *sides: str) -> None:
-    for side in sides:
-        ax.spines[side].set_visible(False)
 
 
 # --------------------------------------------------------------------------- (a) coverage
 @_shared_docs
 def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
-    """Heatmap of indicator × city: quantified target, qualitative commitment only, or not mentioned.
+    """Heatmap of topic × city: quantified target, qualitative commitment only, or not mentioned.
 
-    Rows are the canonical indicators grouped by domain (named on the right),
+    Rows are the codebook's topics grouped by domain (named on the right),
     columns the cities. A quantified cell shows how many targets and standards
-    the city set for the indicator; policy parameters do not count (see
+    the city set for the topic's measures; policy parameters do not count (see
     :func:`comparison.align.coverage_long`).
 
     Parameters
@@ -273,28 +90,30 @@ def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     {lang}
     {ax}
     kwargs
-        Passed to :meth:`matplotlib.axes.Axes.pcolormesh`, which draws the cells.
+        Passed to :func:`seaborn.heatmap`, which draws the cells.
 
     {returns}
     """
     _prepare(ds, lang)
     ax = _axes(ax, (9, 11))
+    _use_chart_fonts(ax)  # seaborn draws the figure to check its tick labels
     cov = coverage_long(ds)
-    wide = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="status")
-    counts = cov.pivot(index="indicator_id", columns="jurisdiction_id", values="n_targets")
-    codes = wide.apply(lambda col: col.map({s: i for i, s in enumerate(STATUS_COLOURS)})).to_numpy(dtype=float)
-    cmap = ListedColormap(list(STATUS_COLOURS.values()))
-    ax.pcolormesh(codes, **{"cmap": cmap, "vmin": -0.5, "vmax": len(STATUS_COLOURS) - 0.5, "edgecolors": "white", "linewidth": 1.5, **kwargs})
-    for (i, j), n in np.ndenumerate(counts.to_numpy()):
-        if wide.iat[i, j] == "quantified":
-            ax.text(j + 0.5, i + 0.5, str(n), ha="center", va="center", color="white", fontsize=8)
-    ax.set_xticks(np.arange(wide.shape[1]) + 0.5, jurisdiction_names(ds, lang)[wide.columns.astype(str)])
-    ax.set_yticks(np.arange(wide.shape[0]) + 0.5, indicator_names(ds, lang)[wide.index.astype(str)], fontsize=8.5)
-    ax.invert_yaxis()
+    wide = cov.pivot(index="topic_id", columns="jurisdiction_id", values="status")
+    counts = cov.pivot(index="topic_id", columns="jurisdiction_id", values="n_targets")
+    codes = wide.apply(lambda col: col.map({s: i for i, s in enumerate(STATUS_COLOURS)})).astype(float)
+    labels = np.where(wide == "quantified", counts.astype(str), "")
+    sns.heatmap(
+        codes, ax=ax, cbar=False, annot=labels, fmt="",
+        annot_kws={"color": STATUS_TEXT_COLOURS["quantified"], "fontsize": 8},
+        xticklabels=list(jurisdiction_names(ds, lang)[wide.columns.astype(str)]),
+        yticklabels=list(topic_names(ds, lang)[wide.index.astype(str)]),
+        **{"cmap": ListedColormap(list(STATUS_COLOURS.values())), "vmin": -0.5, "vmax": len(STATUS_COLOURS) - 0.5,
+           "linewidths": 1.5, "linecolor": "white", **kwargs},
+    )
+    ax.tick_params(axis="x", labelrotation=0, length=0)
+    ax.tick_params(axis="y", labelrotation=0, labelsize=8.5, length=0)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
-    ax.tick_params(length=0)
-    _despine(ax, "top", "right", "bottom", "left")
     _mark_domains(ax, ds, lang, list(wide.index.astype(str)))
     legend = ax.legend(
         handles=[Patch(facecolor=c, edgecolor="0.6", label=_status_label(s, lang)) for s, c in STATUS_COLOURS.items()],
@@ -303,7 +122,7 @@ def plot_coverage(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     )
     return _finish(
         ax, ds, lang, title=_text("coverage_title", lang), xlabel=column_label("jurisdiction", lang),
-        ylabel=column_label("indicator", lang), below=legend,
+        ylabel=column_label("topic", lang), below=legend,
     )
 
 
@@ -311,10 +130,10 @@ def _status_label(status: str, lang: str) -> str:
     return _text("quantified_count", lang) if status == "quantified" else vocab(STATUS, status, lang)
 
 
-def _mark_domains(ax: Axes, ds: Dataset, lang: str, indicator_ids: list[str]) -> None:
+def _mark_domains(ax: Axes, ds: Dataset, lang: str, topic_ids: list[str]) -> None:
     """Separate the heatmap's rows by domain and name each domain beside its rows."""
-    domain_of = dict(zip(ds.indicators["indicator_id"].astype(str), ds.indicators["domain_id"].astype(str)))
-    rows = pd.Series([domain_of[i] for i in indicator_ids])
+    domain_of = dict(zip(ds.topics["topic_id"].astype(str), ds.topics["domain_id"].astype(str)))
+    rows = pd.Series([domain_of[i] for i in topic_ids])
     names = domain_names(ds, lang)
     for domain, positions in rows.groupby(rows, sort=False).groups.items():
         top, bottom = min(positions), max(positions) + 1
@@ -653,7 +472,7 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     """How many targets each city set in each policy domain.
 
     Domains are listed in their fixed order; targets without a canonical
-    indicator (so without a domain) form a last group. One bar per city in
+    measure (so without a domain) form a last group. One bar per city in
     each domain, in the city's colour; policy parameters are not counted.
 
     Parameters
@@ -662,7 +481,7 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     {lang}
     {ax}
     kwargs
-        Passed to :meth:`matplotlib.axes.Axes.barh`, which draws each city's bars.
+        Passed to :func:`seaborn.barplot`, which draws the grouped bars.
 
     {returns}
     """
@@ -670,13 +489,16 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     ax = _axes(ax, (9, 8))
     counts = _domain_counts(ds, lang)
     palette, names = city_palette(ds), jurisdiction_names(ds, lang)
-    height = 0.84 / counts.shape[1]
-    for k, jid in enumerate(counts.columns):
-        positions = np.arange(len(counts)) - 0.42 + height * (k + 0.5)
-        bars = ax.barh(positions, counts[jid], **{"height": height * 0.9, "color": palette[jid], "label": names[jid], **kwargs})
-        ax.bar_label(bars, labels=[str(n) if n else "" for n in counts[jid]], padding=2, fontsize=7.5, color="0.25")
-    ax.set_yticks(range(len(counts)), counts.index, fontsize=9)
-    ax.set_ylim(len(counts) - 0.5, -0.5)
+    cities = [names[j] for j in counts.columns]
+    tidy = counts.set_axis(cities, axis=1).rename_axis(index="domain", columns="city").stack().rename("n").reset_index()
+    sns.barplot(
+        tidy, x="n", y="domain", hue="city", order=list(counts.index), hue_order=cities, orient="h", ax=ax, legend=False,
+        **{"palette": dict(zip(cities, (palette[j] for j in counts.columns))), "saturation": 1, "width": 0.84, "gap": 0.1, **kwargs},
+    )
+    for bars, city in zip(ax.containers, cities):  # one container per city, in hue order
+        bars.set_label(city)
+        ax.bar_label(bars, labels=[str(int(p.get_width())) if p.get_width() else "" for p in bars], padding=2, fontsize=7.5, color="0.25")
+    ax.tick_params(axis="y", labelsize=9)
     ax.set_xlim(0, counts.to_numpy().max() * 1.12)
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.grid(axis="x", color="0.9", linewidth=0.8)
@@ -689,57 +511,18 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
 
 
 def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
-    """Domain name (plus a last 'no shared indicator' row) × jurisdiction id → number of targets."""
+    """Domain name (plus a last row of targets of no codebook measure) × jurisdiction id → number of targets.
+
+    Targets are counted by their ``domain_id`` (ids, not translated names);
+    the names label the rows afterwards.
+    """
     targets = _non_parameter_targets(ds, lang)
-    no_indicator = _text("no_indicator", lang)
-    domain = targets["domain"].where(targets["indicator_id"].notna(), no_indicator)
+    names = domain_names(ds, lang)
+    no_domain = ""  # the row of targets of no codebook measure (so of no topic and no domain)
+    domain = targets["domain_id"].astype(object).where(targets["measure_id"].notna(), no_domain)
     counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
-    order = [*domain_names(ds, lang), no_indicator]
-    return counts.reindex(index=order, columns=ds.jurisdiction_order, fill_value=0)
-
-
-# --------------------------------------------------------------------------- saving
-def save_figure(fig: Figure, path: str | Path) -> list[Path]:
-    """Write ``fig`` as ``<path>.png`` (150 dpi) and ``<path>.svg``; return the two paths.
-
-    ``path`` has no suffix (``build/coverage_en``). The figure is laid out
-    afresh and that layout is used for both files, which carry no date or
-    software stamp; SVG ids use a fixed salt. So saving the same figure
-    twice, or the same chart drawn again, gives identical bytes. The folder
-    is created when missing.
-    """
-    path = Path(path)
-    if path.suffix.lower() in {".png", ".svg", ".pdf"}:
-        raise ValueError(f"give the path without a suffix ({path.with_suffix('')}): both .png and .svg are written")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    png, svg = path.with_name(path.name + ".png"), path.with_name(path.name + ".svg")
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        _lay_out_afresh(fig)
-        fig.set_layout_engine("none")  # keep that layout for both files
-    try:
-        with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-            fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None})
-            fig.savefig(svg, metadata={"Date": None})
-    finally:
-        fig.set_layout_engine(engine)
-    return [png, svg]
-
-
-def _lay_out_afresh(fig: Figure) -> None:
-    """Run the layout engine of ``fig`` from the Axes' grid positions, as for a new figure.
-
-    Constrained layout starts from the Axes' current positions, so each run
-    moves them a little; laying out from the same start every time makes the
-    saved files depend on the figure alone, not on how often it was drawn.
-    """
-    for ax in fig.axes:
-        spec = ax.get_subplotspec()
-        if spec is not None:
-            in_layout = ax.get_in_layout()
-            ax.set_position(spec.get_position(fig))
-            ax.set_in_layout(in_layout)  # set_position takes the Axes out of the layout
-    fig.draw_without_rendering()
+    counts = counts.reindex(index=[*names.index, no_domain], columns=ds.jurisdiction_order, fill_value=0)
+    return counts.set_axis([*names, _text("no_indicator", lang)], axis=0)
 
 
 #: The charts of the report: file stem → plot function.

@@ -15,16 +15,18 @@ from comparison.script import LANGS
 DESCRIPTION = """\
 Write the comparison as an Excel workbook (.xlsx) to paste into briefings.
 
-Sheets: a cover (what each sheet holds, data version, how to read the symbols,
-how to cite), the side-by-side comparison (indicators × cities, with the national
-reference), coverage (colour-coded), all targets (exactly data/targets.csv, with
-labels), qualitative commitments, targets per 1000 older people, the codebook and
-the sources. All text is in the chosen language; quotes stay verbatim.
+Sheets: a cover (what each sheet holds, measures versus topics, data version, how
+to read the symbols, how to cite), the side-by-side comparison (one measure per
+row, grouped by topic, with the national reference), a by-topic listing, coverage
+by topic (colour-coded), all targets (exactly data/targets.csv, with labels), a
+print view, qualitative commitments, targets per 1000 older people, the codebook
+and the sources. All text is in the chosen language; quotes stay verbatim.
 
---cities, --indicators and --domain narrow the comparison, coverage, commitments
-and per-1000 sheets; the all-targets, codebook and sources sheets always hold the
-whole data set. Cities, indicators and domains may be given by id or by name in
-any language (ningbo, 宁波市, 寧波市, Ningbo); separate several with spaces or commas."""
+--cities, --topics and --domain narrow the comparison, by-topic, coverage,
+commitments and per-1000 sheets; the all-targets, codebook and sources sheets
+always hold the whole data set. Cities, topics and domains may be given by id or
+by name in any script (ningbo, 宁波, 宁波市, 寧波市, Ningbo); separate several with
+spaces or commas."""
 
 EPILOG = """\
 examples:
@@ -32,7 +34,7 @@ examples:
   python -m comparison export --lang en -o comparison_en.xlsx
   python -m comparison export --lang zh-Hant --taiwan -o 比較.xlsx
   python -m comparison export --cities 宁波市 wuhan --domain workforce -o workforce.xlsx
-  python -m comparison export --indicators nursing_bed_share,meal_service -o two.xlsx
+  python -m comparison export --topics nursing_bed_share,meal_service -o two.xlsx
 """
 
 
@@ -50,8 +52,11 @@ def add_parser(subparsers) -> None:
     p.add_argument("--taiwan", action="store_true", help="with --lang zh-Hant: Taiwan phrasing (数据 → 資料), not only Traditional characters")
     p.add_argument("--cities", nargs="+", metavar="CITY", help="only these cities (default: all)")
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--indicators", nargs="+", metavar="INDICATOR", help="only these indicators (default: all)")
-    which.add_argument("--domain", metavar="DOMAIN", help="only the indicators of this domain, e.g. workforce or 人才队伍")
+    which.add_argument(
+        "--topics", "--indicators", dest="topics", nargs="+", metavar="TOPIC",
+        help="only these topics, e.g. meal_service or 老年助餐服务 (default: all; --indicators is the former name)",
+    )
+    which.add_argument("--domain", metavar="DOMAIN", help="only the topics of this domain, e.g. workforce or 人才队伍")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="folder of the curated data (default: the project's data/)")
     p.set_defaults(func=run)
 
@@ -89,9 +94,8 @@ def run(args: argparse.Namespace) -> int:
     """Write the workbook; user mistakes raise :class:`comparison.errors.UserError`."""
     from comparison.dataset import load_dataset
     from comparison.errors import UserError
-    from comparison.excel import selected_targets, sheet_titles, write_workbook
+    from comparison.excel import CellError, selected_targets, sheet_titles, write_workbook
     from comparison.selection import SelectionError, select
-    from comparison.sheetxml import CellError
 
     path: Path = args.output
     if args.taiwan and args.lang != "zh-Hant":
@@ -99,11 +103,11 @@ def run(args: argparse.Namespace) -> int:
     if problem := _output_problem(path, args.data):
         raise UserError(problem)
     ds = load_dataset(args.data)
-    cities, indicators = _names(args.cities), _names(args.indicators)
+    cities, topics = _names(args.cities), _names(args.topics)
     domain = None if args.domain is None else (_names([args.domain]) or [])
     try:
-        selection = select(ds, cities=cities, indicators=indicators, domain=domain, lang=args.lang)
-        write_workbook(ds, path, lang=args.lang, cities=cities, indicators=indicators, domain=domain, taiwan=args.taiwan)
+        selection = select(ds, cities=cities, topics=topics, domain=domain, lang=args.lang)
+        write_workbook(ds, path, lang=args.lang, cities=cities, topics=topics, domain=domain, taiwan=args.taiwan)
     except SelectionError as exc:
         raise UserError(str(exc)) from None
     except CellError as exc:
@@ -114,6 +118,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"Wrote {path}")
     print(f"  {len(titles)} sheets: {', '.join(titles)}")
     in_selection = len(selected_targets(ds, selection))
-    narrowed = f" ({in_selection} in the selected cities and indicators)" if in_selection != len(ds.targets) else ""
+    narrowed = f" ({in_selection} in the selected cities and topics)" if in_selection != len(ds.targets) else ""
     print(f"  {len(ds.targets)} targets{narrowed}, language {args.lang}, data version {ds.version}")
     return 0

@@ -187,43 +187,50 @@ def resolve_domains(ds, domains: Iterable[str] | None, *, lang: str = "en") -> l
 # --------------------------------------------------------------------------- what a workbook covers
 @dataclass(frozen=True)
 class Selection:
-    """What a workbook covers.
+    """What a workbook (or any other view) covers.
 
-    ``city_ids`` and ``indicator_ids`` list the covered ids in display order;
-    ``cities``, ``indicators`` and ``domain`` are the resolved filters as
+    ``city_ids`` and ``topic_ids`` list the covered ids in display order;
+    ``cities``, ``topics`` and ``domain`` are the resolved filters as
     :mod:`comparison.align` takes them (``None``: no filter).
     """
 
     city_ids: list[str]
-    indicator_ids: list[str]
+    topic_ids: list[str]
     cities: list[str] | None = None
-    indicators: list[str] | None = None
+    topics: list[str] | None = None
     domain: list[str] | None = None
 
     @property
-    def filters_indicators(self) -> bool:
-        return self.indicators is not None or self.domain is not None
+    def filters_topics(self) -> bool:
+        return self.topics is not None or self.domain is not None
+
+    @property
+    def narrowed(self) -> bool:
+        return self.cities is not None or self.filters_topics
 
 
-def select(ds, *, cities=None, indicators=None, domain=None, lang: str = "en") -> Selection:
-    """Resolve city, indicator and domain names (ids or names in any language) to a :class:`Selection`.
+def select(ds, *, cities=None, topics=None, domain=None, indicators=None, lang: str = "en") -> Selection:
+    """Resolve city, topic and domain names (ids or names in any script) to a :class:`Selection`.
 
-    Raises :class:`SelectionError` naming the valid names and the closest
-    match for any unknown name, and for an empty list.
+    ``indicators`` is the former name of ``topics``. Raises
+    :class:`SelectionError` naming the valid names (in ``lang``) and the
+    closest match for any unknown name, and for an empty list.
     """
+    if topics is not None and indicators is not None:
+        raise SelectionError("give topics or indicators (their former name), not both")
     city_filter = resolve_cities(ds, cities, lang=lang)
-    indicator_filter = resolve_indicators(ds, indicators, lang=lang)
+    topic_filter = resolve_topics(ds, topics if topics is not None else indicators, lang=lang)
     domain_filter = resolve_domains(ds, [domain] if isinstance(domain, str) else domain, lang=lang)
-    order = ds.indicator_order
-    keep = set(order if indicator_filter is None else indicator_filter)
+    order = ds.topic_order
+    keep = set(order if topic_filter is None else topic_filter)
     if domain_filter is not None:
-        in_domain = ds.indicators["domain_id"].astype(str).isin(domain_filter)
-        keep &= set(ds.indicators.loc[in_domain, "indicator_id"].astype(str))
+        in_domain = ds.topics["domain_id"].astype(str).isin(domain_filter)
+        keep &= set(ds.topics.loc[in_domain, "topic_id"].astype(str))
     cities_kept = set(ds.jurisdiction_order if city_filter is None else city_filter)
     return Selection(
         city_ids=[j for j in ds.jurisdiction_order if j in cities_kept],
-        indicator_ids=[i for i in order if i in keep],
+        topic_ids=[t for t in order if t in keep],
         cities=city_filter,
-        indicators=indicator_filter,
+        topics=topic_filter,
         domain=domain_filter,
     )

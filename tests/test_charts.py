@@ -17,7 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 from comparison import charts, fonts
-from comparison.align import coverage_long, domain_names, indicator_names, jurisdiction_names, per_1000_table, targets_long
+from comparison.align import coverage_long, domain_names, jurisdiction_names, per_1000_table, targets_long, topic_names
 
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
@@ -152,25 +152,25 @@ def test_plot_rejects_an_unknown_language(dataset):
 
 
 # --------------------------------------------------------------------------- (a) coverage
-def test_coverage_has_one_cell_per_indicator_and_city(dataset):
+def test_coverage_has_one_cell_per_topic_and_city(dataset):
     ax = charts.plot_coverage(dataset)
     (mesh,) = [c for c in ax.collections if isinstance(c, QuadMesh)]
-    assert mesh.get_array().size == len(dataset.indicator_order) * len(dataset.jurisdiction_order)
+    assert mesh.get_array().size == len(dataset.topic_order) * len(dataset.jurisdiction_order)
 
 
 def test_coverage_tick_labels_are_in_the_language(dataset, lang):
     ax = draw(charts.plot_coverage(dataset, lang=lang))
     assert [t.get_text() for t in ax.get_xticklabels()] == list(jurisdiction_names(dataset, lang))
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(indicator_names(dataset, lang))
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(topic_names(dataset, lang))
 
 
 def test_coverage_cell_colours_follow_status(dataset):
     ax = charts.plot_coverage(dataset)
     (mesh,) = [c for c in ax.collections if isinstance(c, QuadMesh)]
-    codes = mesh.get_array().reshape(len(dataset.indicator_order), len(dataset.jurisdiction_order))
+    codes = mesh.get_array().reshape(len(dataset.topic_order), len(dataset.jurisdiction_order))
     cov = coverage_long(dataset)
-    expected = cov.loc[cov["indicator_id"] == "nursing_bed_share", "status"].tolist()
-    row = codes[dataset.indicator_order.index("nursing_bed_share")]
+    expected = cov.loc[cov["topic_id"] == "nursing_bed_share", "status"].tolist()
+    row = codes[dataset.topic_order.index("nursing_bed_share")]
     assert [list(charts.STATUS_COLOURS)[int(code)] for code in row] == expected
 
 

@@ -130,8 +130,8 @@ def test_utf16_table_with_bom_is_named(ws):
 # --------------------------------------------------------------------------- selections
 @pytest.mark.parametrize(
     "args, what",
-    [(("--cities", ","), "no city given"), (("--indicators", ",", "，"), "no indicator given"), (("--domain", " , "), "no domain given"), (("--cities", "、"), "no city given")],
-    ids=["cities", "indicators", "domain", "chinese-comma"],
+    [(("--cities", ","), "no city given"), (("--topics", ",", "，"), "no topic given"), (("--domain", " , "), "no domain given"), (("--cities", "、"), "no city given")],
+    ids=["cities", "topics", "domain", "chinese-comma"],
 )
 def test_empty_selection_is_refused(ws, args, what):
     refused(ws.run("export", "-o", "x.xlsx", *args), what)

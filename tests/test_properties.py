@@ -81,7 +81,8 @@ def target_rows(draw) -> list[tuple]:
     rows = []
     for n in range(1, draw(st.integers(1, 6)) + 1):
         source = draw(st.sampled_from(SOURCES))
-        first = first if n > 1 else f"{source}-t01"
+        if n == 1:
+            first = f"{source}-t01"
         optional = st.none() | cell_text()
         row = {
             "target_id": f"{source}-t{n:02d}",
@@ -133,6 +134,7 @@ def data_dir(tmp_path_factory):
 
 
 # --------------------------------------------------------------------------- CSV → load_dataset → Excel → pandas
+@pytest.mark.slow
 @settings(FIXED, max_examples=25)
 @given(rows=target_rows())
 def test_targets_survive_csv_load_and_excel_unchanged(data_dir, rows):
@@ -195,6 +197,6 @@ def test_quick_value_test_never_contradicts_the_full_reading(before, after, valu
     # full reading. Most quotes are made to contain the value's digits, or the test would rarely apply.
     quote = before + (_fmt(value) if written else "") + after
     norm = normalise(quote)
-    for given in (quote, norm):
-        if _states_in_digits(given, value):
-            assert quote_states_value(norm, value, "percent", normalised=True), given
+    for text in (quote, norm):
+        if _states_in_digits(text, value):
+            assert quote_states_value(norm, value, "percent", normalised=True), text
