@@ -241,7 +241,6 @@ def out_problems(out: Path, langs: tuple[str, ...], notebooks: bool) -> list[str
 
 def run(args: argparse.Namespace) -> int:
     from comparison.errors import UserError
-
     from comparison.paths import default_data_dir
 
     if problems := out_problems(args.out, tuple(args.lang) if args.lang else LANGS, not args.no_notebooks):

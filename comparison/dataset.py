@@ -114,7 +114,7 @@ class Dataset:
         by_topic = measures.groupby("topic_id", sort=False)
         units = by_topic["unit_id"].agg(lambda u: u.iloc[0] if u.nunique() == 1 else None)
         listing = {
-            lang: by_topic[f"name_{lang}"].agg(lambda names: sep.join(map(str, names)) if len(names) > 1 else None)
+            lang: by_topic[f"name_{lang}"].agg(lambda names, sep=sep: sep.join(map(str, names)) if len(names) > 1 else None)
             for lang, sep in (("zh", "；"), ("en", "; "))
         }
         top = self.topics.reset_index(drop=True).rename(columns={"topic_id": "indicator_id"})

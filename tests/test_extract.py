@@ -11,7 +11,6 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import DATA, run_cli
 
 from comparison.extract import (
     default_source_id,
@@ -23,6 +22,7 @@ from comparison.extract import (
 from comparison.numerals import quote_states_value
 from comparison.policy_text import read_policy_text
 from comparison.script import match_key
+from conftest import DATA, run_cli
 
 SOURCE_ID = "testcity-2024"
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA, ROOT
 
 from comparison.extract import (
     body_start,
@@ -30,6 +29,7 @@ from comparison.extract.scoring import Score, places, score
 from comparison.numerals import find_numbers
 from comparison.policy_text import read_policy_text
 from comparison.script import match_key
+from conftest import DATA, ROOT
 
 LABELS_DIR = ROOT / "tests" / "data" / "corpus_dev_labels"
 LABELS = pd.read_csv(LABELS_DIR / "labels.csv", dtype=str, keep_default_na=False)

@@ -12,7 +12,6 @@ import os
 import shutil
 
 import pytest
-
 from hostile import make_workspace, refused, set_descriptor
 
 D = "data/datapackage.yaml"

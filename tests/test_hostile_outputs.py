@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from hostile import SMALL_TEXT, make_workspace, refused
 
 

@@ -6,11 +6,11 @@ import json
 import re
 
 import pytest
+from site_browser import browser, watched_page
 
 from comparison.build import notebook_paths
 from comparison.site import EDITIONS
 from conftest import ROOT
-from site_browser import browser, watched_page
 
 NOTEBOOKS = notebook_paths(ROOT / "notebooks")
 

@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
+from site_browser import browser, watched_page
 
 from comparison.site.explorer import explorer_data
-from site_browser import browser, watched_page
 
 
 def test_explorer_data_keeps_one_unit_per_measure_and_links_each_value(dataset):

@@ -7,10 +7,10 @@ import re
 
 import pandas as pd
 import pytest
+from site_browser import browser, watched_page
 
 from comparison.script import match_key
 from comparison.site.passages import find_defects, keyed_text, locate, locate_rows
-from site_browser import browser, watched_page
 
 
 # --------------------------------------------------------------------------- locating quotes

@@ -45,10 +45,10 @@ Modules: :mod:`~comparison.excel.workbook` (writing and reading back),
 from comparison.excel.cells import MAX_CELL_CHARS, CellError, excel_length
 from comparison.excel.layout import column_width, display_width
 from comparison.excel.scope import selected_commitments, selected_targets
-from comparison.selection import Selection, select
 from comparison.excel.sheets import TARGETS_RANGE_NAME
 from comparison.excel.styles import STATUS_FILLS
 from comparison.excel.workbook import read_targets_sheet, sheet_titles, write_workbook
+from comparison.selection import Selection, select
 
 __all__ = [
     "MAX_CELL_CHARS", "STATUS_FILLS", "TARGETS_RANGE_NAME", "CellError", "Selection", "column_width", "display_width",

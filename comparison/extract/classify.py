@@ -11,12 +11,14 @@ import re
 
 from comparison.extract.measure import counts_facilities
 from comparison.extract.model import Candidate, Quantity
-from comparison.numerals import parse_chinese_numeral
 from comparison.extract.patterns import (
+    ALLOCATION,
+    ALLOCATION_BEFORE,
     BED_WORDS,
     CJK,
     COUNT_UNITS,
     DURATION_CUE,
+    FUNDING_FLOOR,
     GOAL_AFTER,
     MEASURE_MAX,
     OLDER_PEOPLE,
@@ -26,20 +28,18 @@ from comparison.extract.patterns import (
     PER_100_HOUSEHOLDS,
     PER_1000_OLDER,
     PER_BASE,
+    PER_INCREMENT,
     PER_PERIOD,
     PER_PERSON,
     PER_UNIT,
     PER_YEAR,
-    PER_INCREMENT,
-    SUBSIDY,
-    ALLOCATION,
-    ALLOCATION_BEFORE,
-    FUNDING_FLOOR,
     PERIOD,
     POST_OPERATOR,
+    SUBSIDY,
     TIME_KEYS,
     is_cn_numeral,
 )
+from comparison.numerals import parse_chinese_numeral
 
 
 def post_operator(text: str, q: Quantity):

@@ -9,9 +9,9 @@ from bisect import bisect_left
 from comparison.extract.model import Candidate
 from comparison.extract.patterns import (
     ACHIEVED,
-    CONDITION_AFTER,
     AREA_SCOPE,
     ASPIRATION,
+    CONDITION_AFTER,
     DEADLINE,
     DESCRIPTIVE,
     DESCRIPTIVE_SECTION,

@@ -102,7 +102,7 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
     scopes = long.groupby(long["measure_id"].astype(str))["scope"].nunique()
     hedging = long.groupby(long["measure_id"].astype(str))["is_aspirational"].nunique()
     targets = []
-    for tid, sid, place, m, text, quote, hedged, scope, attr in zip(
+    for tid, sid, place, m, text, quote, hedged, _scope, attr in zip(
         long["target_id"].tolist(), long["source_id"].astype(str).tolist(), long["jurisdiction_id"].astype(str).tolist(),
         long["measure_id"].astype(str).tolist(), long["target"].tolist(), long["quote"].tolist(), long["is_aspirational"].tolist(),
         long["scope"].tolist(), long["attribute"].tolist(),
@@ -122,10 +122,7 @@ def explorer_data(ds, lang: str, *, linked_sources: set[str] = frozenset()) -> d
     domains = [{"id": d, "name": domain_names.get(d, d)} for d in ds.domain_order]
     topics_table = ds.topics.sort_values("order")
     topics = [{"id": t, "name": topic_names.get(t, t), "domain": str(d)} for t, d in zip(topics_table["topic_id"].astype(str), topics_table["domain_id"])]
-    keys = (
-        "places measures topics domain all none shared_only quantified qualitative not_mentioned national coverage "
-        "open_passage no_rows rows_shown measure differences quote other_measures"
-    ).split()
+    keys = ["places", "measures", "topics", "domain", "all", "none", "shared_only", "quantified", "qualitative", "not_mentioned", "national", "coverage", "open_passage", "no_rows", "rows_shown", "measure", "differences", "quote", "other_measures"]
     return {
         "places": places,
         "domains": domains,
