@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from comparison.descriptor import DESCRIPTOR, read_descriptor, resource_path
 from comparison.errors import DataError, Problem, UnsafePathError, display_path
 from comparison.paths import default_data_dir, read_regular_bytes
-from comparison.tables import DESCRIPTOR, gc_paused, read_descriptor, read_table, resource_path
+from comparison.tables import gc_paused, read_table
 
 #: The tables of the data package, in the order they are read.
 TABLES = (

@@ -23,10 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comparison.dataset import load_dataset
+from comparison.descriptor import field_names, read_descriptor, resource_schema
 from comparison.excel import read_targets_sheet, write_workbook
 from comparison.numerals import normalise, quote_states_value
 from comparison.script import to_simplified, to_traditional
-from comparison.tables import field_names, read_descriptor, resource_schema
 from comparison.validate import _fmt, _states_in_digits
 from conftest import DATA
 

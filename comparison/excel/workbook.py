@@ -13,13 +13,13 @@ from openpyxl.utils import range_boundaries
 from openpyxl.writer.excel import ExcelWriter
 
 from comparison.dataset import Dataset
+from comparison.descriptor import read_descriptor, resource_schema
 from comparison.excel.context import Context
 from comparison.excel.sheets import SHEET_BUILDERS, TARGETS_RANGE_NAME
 from comparison.excel.styles import named_styles
 from comparison.labels import check_lang, pick
 from comparison.paths import default_data_dir
 from comparison.selection import select
-from comparison.tables import read_descriptor, resource_schema
 from comparison.words import SHEETS
 
 

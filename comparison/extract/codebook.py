@@ -23,7 +23,7 @@ def _data_dir(data_dir: Path | str | None) -> Path:
 
 
 def _descriptor(data_dir: Path | str | None) -> dict:
-    from comparison.tables import read_descriptor
+    from comparison.descriptor import read_descriptor
 
     return read_descriptor(_data_dir(data_dir))
 
@@ -31,7 +31,7 @@ def _descriptor(data_dir: Path | str | None) -> dict:
 def target_columns(data_dir: Path | str | None = None) -> list[str]:
     """The columns of ``targets.csv`` (from ``datapackage.yaml``), then the column of the suggested codebook entry
     when ``targets.csv`` has none (``topic_id``: the curator picks the measure), then :data:`EXTRA_COLUMNS`."""
-    from comparison.tables import field_names, resource_schema
+    from comparison.descriptor import field_names, resource_schema
 
     columns = field_names(resource_schema(_descriptor(data_dir), "targets"))
     suggested = suggestion_column(data_dir)
@@ -40,7 +40,7 @@ def target_columns(data_dir: Path | str | None = None) -> list[str]:
 
 def source_id_pattern(data_dir: Path | str | None = None) -> str:
     """The pattern a ``source_id`` must match (from ``datapackage.yaml``)."""
-    from comparison.tables import resource_schema
+    from comparison.descriptor import resource_schema
 
     schema = resource_schema(_descriptor(data_dir), "sources")
     field_def = next(f for f in schema["fields"] if f["name"] == "source_id")
@@ -50,7 +50,7 @@ def source_id_pattern(data_dir: Path | str | None = None) -> str:
 def _keyword_reference(descriptor: dict) -> tuple[str, str, str]:
     """The keyword table's id column, and the resource and column it refers to (``topic_id`` →
     ``topics.topic_id``), from the table's foreign key."""
-    from comparison.tables import resource_schema
+    from comparison.descriptor import resource_schema
 
     schema = resource_schema(descriptor, KEYWORDS)
     key = schema["foreignKeys"][0]
@@ -60,7 +60,7 @@ def _keyword_reference(descriptor: dict) -> tuple[str, str, str]:
 def suggestion_column(data_dir: Path | str | None = None) -> str:
     """The column that takes a suggested codebook entry: the column of ``targets.csv`` whose foreign key refers to
     the same table as the keywords', else the keywords' own id column (``topic_id``)."""
-    from comparison.tables import resource_schema
+    from comparison.descriptor import resource_schema
 
     descriptor = _descriptor(data_dir)
     _, resource, column = _keyword_reference(descriptor)

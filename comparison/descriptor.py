@@ -1,0 +1,260 @@
+"""The data package's descriptor, ``datapackage.yaml``: read as untrusted input, then looked up.
+
+The Frictionless descriptor is the single description of every column of the
+curated tables (:mod:`comparison.tables` reads the tables with it). It is
+read only when it is a regular file of bounded size, without YAML aliases or
+deep nesting; its resource paths must stay inside the data folder, its field
+types and patterns must be ones the tables can be read with, and its own
+entries must be text a workbook can hold.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from comparison.errors import DataError, Problem, UnsafePathError, display_path, shown
+from comparison.paths import confined, read_regular_bytes
+
+DESCRIPTOR = "datapackage.yaml"
+#: libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+#: The descriptor is read only up to this size: it describes tables, it does not hold them.
+DESCRIPTOR_MAX_BYTES = 1_000_000
+#: Nesting deeper than this is no data package (a hostile file could otherwise exhaust the parser's stack).
+DESCRIPTOR_MAX_DEPTH = 32
+#: The Table Schema field types the tables are read as.
+FIELD_TYPES = ("string", "number", "integer", "boolean", "date")
+#: Characters an Excel workbook (XML 1.0) cannot hold; tab and line ends are fine.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Excel's limit on the text of one cell, counted as Excel counts, in UTF-16 code units.
+EXCEL_CELL_LIMIT = 32767
+_CREATED = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def utf16_length(text: str) -> int:
+    """The length of ``text`` as Excel counts it: UTF-16 code units (a character beyond U+FFFF counts twice)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF) if not text.isascii() else len(text)
+
+
+@lru_cache(maxsize=8)
+def _descriptor_cached(path: str, mtime: float, size: int) -> dict:
+    label = display_path(path)
+    try:
+        raw = read_regular_bytes(Path(path), limit=DESCRIPTOR_MAX_BYTES)
+    except UnsafePathError as exc:
+        raise DataError([Problem(label, None, None, str(exc).removeprefix(label).strip())]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError([Problem(label, None, None, "is not UTF-8: save it as UTF-8 text")]) from None
+    try:
+        _check_yaml_shape(text, label)
+        try:
+            descriptor = yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            descriptor = yaml.safe_load(text)  # the pure-Python parser words the problem as it always has
+    except yaml.YAMLError as exc:
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        what = getattr(exc, "problem", None) or str(exc)
+        if context is not None and getattr(exc, "context", None):
+            what += f" ({exc.context} from line {context.line + 1})"
+        raise DataError([Problem(label, mark.line + 1 if mark else None, None, f"is not valid YAML: {what}")]) from None
+    except RecursionError:
+        raise DataError([Problem(label, None, None, "is nested too deeply to be a data package")]) from None
+    problems = [Problem(label, line, None, message) for line, message in _descriptor_problems(descriptor, text)]
+    if problems:
+        raise DataError(problems)
+    return descriptor
+
+
+def _check_yaml_shape(text: str, label: str) -> None:
+    """Refuse, before building anything, YAML that uses aliases, nests deeper than :data:`DESCRIPTOR_MAX_DEPTH`
+    or repeats a key in one mapping (YAML parsers keep the last copy silently).
+
+    A data package needs neither; a few lines of aliases can stand for
+    billions of nodes (a "billion laughs" file), and deep nesting can exhaust
+    the parser's stack. The events are read one by one, in memory bounded by
+    the text.
+    """
+    depth = 0
+    try:
+        events = list(yaml.parse(text, Loader=_FAST_LOADER))
+    except yaml.YAMLError:
+        return  # not YAML at all: the loader words the problem (before building any value)
+    # For each open mapping: the keys seen so far and whether the next node is a key (None for a sequence).
+    open_nodes: list[tuple[set | None, list[bool]]] = []
+    for event in events:
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataError([Problem(label, line, None, "uses YAML anchors or aliases (& and *), which a data package does not need: write the values out")])
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and open_nodes:
+            keys, key_next = open_nodes[-1]
+            if keys is not None:
+                if key_next[0] and isinstance(event, yaml.ScalarEvent):
+                    if event.value in keys:
+                        raise DataError([Problem(label, line, None, f"the key '{shown(event.value)}' appears twice in one mapping: keep one")])
+                    keys.add(event.value)
+                key_next[0] = not key_next[0]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > DESCRIPTOR_MAX_DEPTH:
+                raise DataError([Problem(label, line, None, f"is nested more than {DESCRIPTOR_MAX_DEPTH} levels deep: not a data package")])
+            open_nodes.append((set() if isinstance(event, yaml.MappingStartEvent) else None, [True]))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            open_nodes.pop()
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    """The line of the first occurrence of ``needle`` in the descriptor's text (for messages), if any."""
+    pos = text.find(needle) if needle else -1
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, str]]:
+    """What keeps ``descriptor`` from describing tables, each with the line it is on where it can be found.
+
+    Each resource needs a name, a safe relative path and typed fields; field
+    types must be ones the tables are read as, patterns must be valid regular
+    expressions, and the package's own entries (version, created, title …)
+    must be text that a workbook can hold, ``created`` a date.
+    """
+    from comparison.paths import name_problem
+
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return [(None, "does not describe a data package: expected a mapping with a list of 'resources'")]
+    problems: list[tuple[int | None, str]] = []
+    for key, value in descriptor.items():
+        if key == "resources":
+            continue
+        for item in _strings(value):
+            if m := NOT_IN_XML.search(item):
+                problems.append((_line_of(text, f"{key}:"), f"'{key}' contains the character U+{ord(m.group()):04X}, which a workbook cannot hold: delete it"))
+                break
+    created = descriptor.get("created")
+    if created is not None and not _is_timestamp(created):
+        problems.append((_line_of(text, "created:"), f"'created' is {shown(repr(created))}, not a date such as 2026-11-23 or 2026-11-23T00:00:00Z"))
+    names: set[str] = set()
+    for pos, res in enumerate(descriptor["resources"], start=1):
+        res = res if isinstance(res, dict) else {}
+        schema = res.get("schema") if isinstance(res.get("schema"), dict) else {}
+        fields = schema.get("fields")
+        typed = isinstance(fields, list) and all(isinstance(f, dict) and isinstance(f.get("name"), str) and "type" in f for f in fields)
+        name = res.get("name")
+        if not (isinstance(name, str) and isinstance(res.get("path"), str) and typed):
+            problems.append((None, f"resource {pos} ('{shown(name if isinstance(name, str) else '?')}') needs a name, a path and schema.fields, each field with a name and a type"))
+            continue
+        if name in names:
+            problems.append((_line_of(text, f"name: {name}"), f"resource '{shown(name)}' is described twice"))
+        names.add(name)
+        if why := name_problem(res["path"]):
+            problems.append((_line_of(text, f"path: {res['path']}"), f"resource '{shown(name)}': path '{shown(res['path'])}' {why}"))
+        field_names_seen: set[str] = set()
+        for f in fields:
+            where = _line_of(text, f"name: {f['name']}")
+            if f["name"] in field_names_seen:
+                problems.append((where, f"resource '{shown(name)}': field '{shown(f['name'])}' is described twice"))
+            field_names_seen.add(f["name"])
+            if f["type"] not in FIELD_TYPES:
+                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': unknown type '{shown(f['type'])}' (known: {', '.join(FIELD_TYPES)})"))
+            constraints = f.get("constraints", {})
+            if not isinstance(constraints, dict):
+                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'constraints' must be a mapping"))
+                continue
+            pattern = constraints.get("pattern")
+            if pattern is not None:
+                try:
+                    re.compile(str(pattern))
+                except (re.error, RecursionError, OverflowError) as exc:
+                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': pattern '{shown(pattern)}' is not a valid regular expression ({exc})"))
+            for bound in ("minimum", "maximum", "minLength", "maxLength"):
+                value = constraints.get(bound)
+                if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': '{bound}' must be a number, not {shown(repr(value))}"))
+            enum = constraints.get("enum")
+            if enum is not None and not isinstance(enum, list):
+                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'enum' must be a list"))
+    return problems
+
+
+def _is_timestamp(value) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date and time (``2026-11-23``, ``2026-11-23T00:00:00Z``)
+    that a workbook can store as its creation time (from 1900 to 2262, pandas' range)."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        if not _CREATED.fullmatch(value.strip()):
+            return False
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return False
+    if not isinstance(value, (dt.date, dt.datetime)):
+        return False
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return False
+    return 1900 <= stamp.year <= 2262
+
+
+def _strings(value) -> list[str]:
+    """Every string in a YAML value (nested lists and mappings included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k) + _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def read_descriptor(data_dir: Path) -> dict:
+    """The parsed ``datapackage.yaml`` of ``data_dir``.
+
+    Raises :class:`DataError` when the folder has none, or when it is not
+    valid YAML or does not describe its resources.
+    """
+    path = Path(data_dir) / DESCRIPTOR
+    if path.is_symlink():
+        try:
+            confined(data_dir, DESCRIPTOR)
+        except UnsafePathError as exc:
+            raise DataError([Problem(display_path(path), None, None, f"{exc}: only files inside the data folder are read")]) from None
+    try:
+        st = path.stat()
+    except OSError:
+        inside = Path(data_dir) / "data" / DESCRIPTOR
+        hint = f" (there is one in {display_path(inside.parent)})" if inside.is_file() else ""
+        if not Path(data_dir).is_dir():
+            why = "not found" if not Path(data_dir).exists() else "is a file, not the data folder"
+            raise DataError([Problem(display_path(data_dir), None, None, why)]) from None
+        raise DataError([Problem(display_path(data_dir), None, None, f"no {DESCRIPTOR} here: is this the data folder?{hint}")]) from None
+    return _descriptor_cached(str(path), st.st_mtime_ns, st.st_size)
+
+
+def resource_schema(descriptor: dict, name: str) -> dict:
+    """The Table Schema of resource ``name``."""
+    for res in descriptor["resources"]:
+        if res["name"] == name:
+            return res["schema"]
+    raise KeyError(name)
+
+
+def resource_path(data_dir: Path, descriptor: dict, name: str) -> Path:
+    """Where resource ``name`` is: its path inside ``data_dir`` (:class:`UnsafePathError` for one that leaves it)."""
+    for res in descriptor["resources"]:
+        if res["name"] == name:
+            return confined(data_dir, res["path"])
+    raise KeyError(name)
+
+
+def field_names(schema: dict) -> list[str]:
+    return [f["name"] for f in schema["fields"]]
