@@ -13,14 +13,14 @@ Typical use::
     cmp.comparison_table(ds, lang="en")
 """
 
-from comparison.errors import DataError, Problem
+from comparison.errors import DataError, Finding
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DataError",
     "Dataset",
-    "Problem",
+    "Finding",
     "__version__",
     "load_dataset",
     "comparison_table",

@@ -16,7 +16,7 @@ import importlib
 import os
 import sys
 
-from comparison.errors import DataError, Problem, UserError, display_path, shown
+from comparison.errors import DataError, Finding, UserError, display_path, shown
 
 DESCRIPTION = """\
 Compare the quantified targets of Chinese local elderly-care (养老服务) policies.
@@ -40,7 +40,7 @@ Run 'python -m comparison COMMAND --help' for the options of one command.
 DEBUG_ENV = "COMPARISON_DEBUG"
 
 
-def _print_problems(problems: list[Problem], stream) -> None:
+def _print_problems(problems: list[Finding], stream) -> None:
     for p in problems:
         print(f"  {p}", file=stream)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.descriptor import DESCRIPTOR, read_descriptor, resource_path
-from comparison.errors import DataError, Problem, UnsafePathError, display_path
+from comparison.errors import DataError, Finding, UnsafePathError, display_path
 from comparison.paths import default_data_dir, read_regular_bytes
 from comparison.tables import gc_paused, read_table
 
@@ -60,7 +60,7 @@ class Dataset:
     commitments: pd.DataFrame
     population: pd.DataFrame
     national_targets: pd.DataFrame
-    notes: list[Problem] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
     #: The descriptor's package-level entries (``name``, ``title``, ``created``, ``licenses`` …), without the resources;
     #: kept so that a cached dataset needs no YAML parse. Empty for a Dataset built by hand.
     meta: dict = field(default_factory=dict, repr=False)
@@ -130,8 +130,8 @@ class Dataset:
         return getattr(self, name)
 
 
-def _foreign_key_problems(tables: dict[str, pd.DataFrame], descriptor: dict, data_dir: Path) -> list[Problem]:
-    problems: list[Problem] = []
+def _foreign_key_problems(tables: dict[str, pd.DataFrame], descriptor: dict, data_dir: Path) -> list[Finding]:
+    problems: list[Finding] = []
     for res in descriptor["resources"]:
         frame = tables.get(res["name"])
         if frame is None:
@@ -150,7 +150,7 @@ def _foreign_key_problems(tables: dict[str, pd.DataFrame], descriptor: dict, dat
                 close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(
-                    Problem(label, int(line), col, f"'{value}' is not a known {ref['fields'][0]} in {ref['resource']}.csv{hint}")
+                    Finding(label, int(line), col, f"'{value}' is not a known {ref['fields'][0]} in {ref['resource']}.csv{hint}")
                 )
     return problems
 
@@ -250,26 +250,26 @@ def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> D
     return ds
 
 
-def _gate_problems(tables: dict[str, pd.DataFrame], descriptor: dict, data_dir: Path) -> list[Problem]:
+def _gate_problems(tables: dict[str, pd.DataFrame], descriptor: dict, data_dir: Path) -> list[Finding]:
     """Rows every output needs that the column checks alone do not catch.
 
     A population of zero (no figure per 1000 older people can be made of it)
     and a document period that ends before it starts.
     """
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     pop = tables.get("population")
     if pop is not None and "older_population" in pop.columns:
         label = display_path(resource_path(data_dir, descriptor, "population"))
         zero = (pop["older_population"] == 0).fillna(False).to_numpy(dtype=bool)
         for line in pop.index[zero]:
-            problems.append(Problem(label, int(line), "older_population", "is 0: an older population must be a positive count (leave the row out when it is unknown)"))
+            problems.append(Finding(label, int(line), "older_population", "is 0: an older population must be a positive count (leave the row out when it is unknown)"))
     src = tables.get("sources")
     if src is not None and {"period_start_year", "period_end_year"} <= set(src.columns):
         label = display_path(resource_path(data_dir, descriptor, "sources"))
         reversed_ = (src["period_end_year"] < src["period_start_year"]).fillna(False).to_numpy(dtype=bool)
         for line, first, last in zip(src.index[reversed_], src["period_start_year"][reversed_], src["period_end_year"][reversed_]):
             problems.append(
-                Problem(label, int(line), "period_end_year", f"the period is reversed: it ends in {last}, before it starts in {first}; swap the two years")
+                Finding(label, int(line), "period_end_year", f"the period is reversed: it ends in {last}, before it starts in {first}; swap the two years")
             )
     return problems
 
@@ -280,10 +280,10 @@ def _load_checked(data_dir: Path) -> Dataset:
     descriptor = read_descriptor(data_dir)
     described = {res["name"] for res in descriptor["resources"]}
     tables: dict[str, pd.DataFrame] = {}
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for name in TABLES:
         if name not in described:
-            problems.append(Problem(display_path(data_dir / DESCRIPTOR), None, None, f"describes no resource '{name}'"))
+            problems.append(Finding(display_path(data_dir / DESCRIPTOR), None, None, f"describes no resource '{name}'"))
             continue
         frame, found = read_table(data_dir, name)
         problems.extend(found)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from comparison.errors import DataError, Problem, UnsafePathError, display_path, shown
+from comparison.errors import DataError, Finding, UnsafePathError, display_path, shown
 from comparison.paths import confined, read_regular_bytes
 
 DESCRIPTOR = "datapackage.yaml"
@@ -49,11 +49,11 @@ def _descriptor_cached(path: str, mtime: float, size: int) -> dict:
     try:
         raw = read_regular_bytes(Path(path), limit=DESCRIPTOR_MAX_BYTES)
     except UnsafePathError as exc:
-        raise DataError([Problem(label, None, None, str(exc).removeprefix(label).strip())]) from None
+        raise DataError([Finding(label, None, None, str(exc).removeprefix(label).strip())]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError([Problem(label, None, None, "is not UTF-8: save it as UTF-8 text")]) from None
+        raise DataError([Finding(label, None, None, "is not UTF-8: save it as UTF-8 text")]) from None
     try:
         _check_yaml_shape(text, label)
         try:
@@ -65,10 +65,10 @@ def _descriptor_cached(path: str, mtime: float, size: int) -> dict:
         what = getattr(exc, "problem", None) or str(exc)
         if context is not None and getattr(exc, "context", None):
             what += f" ({exc.context} from line {context.line + 1})"
-        raise DataError([Problem(label, mark.line + 1 if mark else None, None, f"is not valid YAML: {what}")]) from None
+        raise DataError([Finding(label, mark.line + 1 if mark else None, None, f"is not valid YAML: {what}")]) from None
     except RecursionError:
-        raise DataError([Problem(label, None, None, "is nested too deeply to be a data package")]) from None
-    problems = [Problem(label, line, None, message) for line, message in _descriptor_problems(descriptor, text)]
+        raise DataError([Finding(label, None, None, "is nested too deeply to be a data package")]) from None
+    problems = [Finding(label, line, None, message) for line, message in _descriptor_problems(descriptor, text)]
     if problems:
         raise DataError(problems)
     return descriptor
@@ -93,19 +93,19 @@ def _check_yaml_shape(text: str, label: str) -> None:
     for event in events:
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataError([Problem(label, line, None, "uses YAML anchors or aliases (& and *), which a data package does not need: write the values out")])
+            raise DataError([Finding(label, line, None, "uses YAML anchors or aliases (& and *), which a data package does not need: write the values out")])
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)) and open_nodes:
             keys, key_next = open_nodes[-1]
             if keys is not None:
                 if key_next[0] and isinstance(event, yaml.ScalarEvent):
                     if event.value in keys:
-                        raise DataError([Problem(label, line, None, f"the key '{shown(event.value)}' appears twice in one mapping: keep one")])
+                        raise DataError([Finding(label, line, None, f"the key '{shown(event.value)}' appears twice in one mapping: keep one")])
                     keys.add(event.value)
                 key_next[0] = not key_next[0]
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > DESCRIPTOR_MAX_DEPTH:
-                raise DataError([Problem(label, line, None, f"is nested more than {DESCRIPTOR_MAX_DEPTH} levels deep: not a data package")])
+                raise DataError([Finding(label, line, None, f"is nested more than {DESCRIPTOR_MAX_DEPTH} levels deep: not a data package")])
             open_nodes.append((set() if isinstance(event, yaml.MappingStartEvent) else None, [True]))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
@@ -227,7 +227,7 @@ def read_descriptor(data_dir: Path) -> dict:
         try:
             confined(data_dir, DESCRIPTOR)
         except UnsafePathError as exc:
-            raise DataError([Problem(display_path(path), None, None, f"{exc}: only files inside the data folder are read")]) from None
+            raise DataError([Finding(display_path(path), None, None, f"{exc}: only files inside the data folder are read")]) from None
     try:
         st = path.stat()
     except OSError:
@@ -235,8 +235,8 @@ def read_descriptor(data_dir: Path) -> dict:
         hint = f" (there is one in {display_path(inside.parent)})" if inside.is_file() else ""
         if not Path(data_dir).is_dir():
             why = "not found" if not Path(data_dir).exists() else "is a file, not the data folder"
-            raise DataError([Problem(display_path(data_dir), None, None, why)]) from None
-        raise DataError([Problem(display_path(data_dir), None, None, f"no {DESCRIPTOR} here: is this the data folder?{hint}")]) from None
+            raise DataError([Finding(display_path(data_dir), None, None, why)]) from None
+        raise DataError([Finding(display_path(data_dir), None, None, f"no {DESCRIPTOR} here: is this the data folder?{hint}")]) from None
     return _descriptor_cached(str(path), st.st_mtime_ns, st.st_size)
 
 

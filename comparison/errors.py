@@ -1,6 +1,6 @@
 """Problems found in user data, reported with file, line and column.
 
-Every check in the package reports a :class:`Problem` instead of raising on the
+Every check in the package reports a :class:`Finding` instead of raising on the
 first one, so that a user sees every mistake at once. :class:`DataError`
 carries the list when a caller must stop. :class:`UserError` is a single
 mistake the user can fix (a file that cannot be read, an unknown name); the
@@ -48,8 +48,9 @@ def shown(text: object) -> str:
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong (or normalised) in an input file.
+class Finding:
+    """What a check found at one place of an input file: an error (``severity="error"``, the input must be
+    mended) or a note (``severity="note"``, something unusual but unambiguous that was normalised; see :func:`note`).
 
     ``line`` is the 1-based physical line of the CSV file (the header is line 1);
     ``column`` is the column's name as in the header. Either may be ``None``
@@ -72,10 +73,15 @@ class Problem:
         return f"{where}: {tag}{shown(self.message)}"
 
 
+def note(file: str, line: int | None, column: str | None, message: str) -> Finding:
+    """A :class:`Finding` that is not an error: something in the input was normalised, and the user is told."""
+    return Finding(file, line, column, message, "note")
+
+
 class DataError(Exception):
     """Raised when input data has one or more errors; ``problems`` lists them all."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Finding]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or ""))
         super().__init__(self._summary())
 

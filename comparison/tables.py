@@ -30,7 +30,7 @@ import yaml
 
 from comparison.charsets import guess_encoding
 from comparison.descriptor import DESCRIPTOR, EXCEL_CELL_LIMIT, NOT_IN_XML, field_names, read_descriptor, resource_path, resource_schema, utf16_length
-from comparison.errors import Problem, UnsafePathError, display_path
+from comparison.errors import Finding, UnsafePathError, display_path, note
 from comparison.paths import read_regular_bytes
 
 _TRUE = {"true", "TRUE", "True"}
@@ -45,37 +45,37 @@ _CONTROL = NOT_IN_XML
 _SAVE_AS_UTF8 = "Save it as 'CSV UTF-8' (in Excel: Save As → CSV UTF-8) and try again"
 
 
-def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
+def decode(raw: bytes, label: str) -> tuple[str | None, list[Finding]]:
     """Decode a CSV file's bytes as UTF-8, explaining what else it might be.
 
     Line ends become ``\\n`` everywhere, also inside quoted cells, so that a
     file reads the same whatever line ends an editor or Git gave it.
     """
-    notes: list[Problem] = []
+    notes: list[Finding] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        notes.append(Problem(label, None, None, "normalised: removed the UTF-8 byte-order mark (BOM)", "note"))
+        notes.append(note(label, None, None, "normalised: removed the UTF-8 byte-order mark (BOM)"))
     if not raw.strip():
-        return None, [Problem(label, None, None, "the file is empty: expected a header row and data rows")]
+        return None, [Finding(label, None, None, "the file is empty: expected a header row and data rows")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(label, None, None, f"the file is UTF-16 (Excel's 'Unicode Text'), not UTF-8. {_SAVE_AS_UTF8}")]
+        return None, [Finding(label, None, None, f"the file is UTF-16 (Excel's 'Unicode Text'), not UTF-8. {_SAVE_AS_UTF8}")]
     if b"\x00" in raw:
         guess = guess_encoding(raw)
         hint = f"; it is probably {guess} without a byte-order mark. {_SAVE_AS_UTF8}" if guess and guess.startswith("UTF-16") else ""
-        return None, [Problem(label, None, None, f"this is not a text file (it contains NUL bytes){hint or '; expected a UTF-8 CSV file'}")]
+        return None, [Finding(label, None, None, f"this is not a text file (it contains NUL bytes){hint or '; expected a UTF-8 CSV file'}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         guess = guess_legacy_encoding(raw)
         hint = f"; it looks like {guess}" if guess else ""
-        return None, [Problem(label, line, None, f"the file is not UTF-8{hint}. {_SAVE_AS_UTF8}")]
+        return None, [Finding(label, line, None, f"the file is not UTF-8{hint}. {_SAVE_AS_UTF8}")]
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-        notes.append(Problem(label, None, None, "normalised: Windows line endings (CRLF) read as plain line ends", "note"))
+        notes.append(note(label, None, None, "normalised: Windows line endings (CRLF) read as plain line ends"))
     if "\r" in text:
         text = text.replace("\r", "\n")
-        notes.append(Problem(label, None, None, "normalised: old Mac line endings (CR) read as plain line ends", "note"))
+        notes.append(note(label, None, None, "normalised: old Mac line endings (CR) read as plain line ends"))
     return text, notes
 
 
@@ -112,7 +112,7 @@ def gc_paused():
             gc.enable()
 
 
-def read_raw(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_raw(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[Finding]]:
     """Read a CSV file into a DataFrame of strings indexed by physical line.
 
     Accepts, and reports as notes: a byte-order mark, CRLF line endings,
@@ -125,13 +125,13 @@ def read_raw(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[Proble
     """
     label = display_path(path)
     if not path.exists() and not path.is_symlink():
-        return None, [Problem(label, None, None, "file not found")]
+        return None, [Finding(label, None, None, "file not found")]
     if path.is_dir():
-        return None, [Problem(label, None, None, "this is a folder, not a CSV file")]
+        return None, [Finding(label, None, None, "this is a folder, not a CSV file")]
     try:
         raw = read_regular_bytes(path)
     except UnsafePathError as exc:
-        return None, [Problem(label, None, None, str(exc).removeprefix(label).strip())]
+        return None, [Finding(label, None, None, str(exc).removeprefix(label).strip())]
     text, problems = decode(raw, label)
     if text is None:
         return None, problems
@@ -139,7 +139,7 @@ def read_raw(path: Path, schema: dict) -> tuple[pd.DataFrame | None, list[Proble
         return _parse_csv(text, schema, label, problems)
 
 
-def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> tuple[pd.DataFrame | None, list[Problem]]:
+def _parse_csv(text: str, schema: dict, label: str, problems: list[Finding]) -> tuple[pd.DataFrame | None, list[Finding]]:
     """The rows of decoded CSV ``text`` (see :func:`read_raw`)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     blank: list[int] = []
@@ -149,9 +149,9 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
                 break
             blank.append(reader.line_num)
         else:
-            return None, problems + [Problem(label, None, None, "the file has no header row")]
+            return None, problems + [Finding(label, None, None, "the file has no header row")]
     except csv.Error as exc:
-        return None, problems + [Problem(label, reader.line_num, None, f"cannot read the header: {exc}")]
+        return None, problems + [Finding(label, reader.line_num, None, f"cannot read the header: {exc}")]
     header_line = reader.line_num
     header = [h.strip() for h in header]
     expected = field_names(schema)
@@ -159,7 +159,7 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
     if errors:
         return None, problems + errors
     if [h for h in header if h] != expected:
-        problems.append(Problem(label, header_line, None, "normalised: columns are in a different order than in datapackage.yaml", "note"))
+        problems.append(note(label, header_line, None, "normalised: columns are in a different order than in datapackage.yaml"))
 
     width = len(header)
     rows: list[list[str]] = []
@@ -181,18 +181,18 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
             rows.append(clean)
             lines.append(start)
     except csv.Error as exc:
-        problems.append(Problem(label, line, None, f"cannot read the row: {exc} (is a quote not closed?)"))
+        problems.append(Finding(label, line, None, f"cannot read the row: {exc} (is a quote not closed?)"))
     if _CONTROL.search(text):
         problems += _control_problems(rows, lines, header, label)
     if len(text) > EXCEL_CELL_LIMIT // 2:
         problems += _long_cell_problems(rows, lines, header, label)
     problems += _unnamed_column_problems(rows, lines, header, label)
     if blank:
-        problems.append(Problem(label, None, None, f"normalised: skipped {len(blank)} blank line(s) (line {_shown_lines(blank)})", "note"))
+        problems.append(note(label, None, None, f"normalised: skipped {len(blank)} blank line(s) (line {_shown_lines(blank)})"))
     if stripped:
-        problems.append(Problem(label, None, None, f"normalised: removed spaces around {stripped} cell(s)", "note"))
+        problems.append(note(label, None, None, f"normalised: removed spaces around {stripped} cell(s)"))
     if not rows and not any(p.severity == "error" for p in problems):
-        problems.append(Problem(label, None, None, "the file has a header but no data rows"))
+        problems.append(Finding(label, None, None, "the file has a header but no data rows"))
     cells = np.array(rows, dtype=object).reshape(len(rows), width)
     cells[cells == ""] = pd.NA
     if header != expected:
@@ -200,52 +200,52 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Problem]) -> 
     return pd.DataFrame(cells, index=pd.Index(lines, name="line"), columns=expected, dtype=object), problems
 
 
-def _header_problems(header: list[str], expected: list[str], label: str, line: int) -> list[Problem]:
+def _header_problems(header: list[str], expected: list[str], label: str, line: int) -> list[Finding]:
     """Unknown, repeated and missing columns; a column without a name is judged by its cells."""
     errors = []
     unknown = [name for name in header if name and name not in expected]
     for pos, name in enumerate(header, start=1):
         if name in unknown:
-            errors.append(Problem(label, line, name, f"unknown column (column {pos}){_suggest(name, expected)}"))
+            errors.append(Finding(label, line, name, f"unknown column (column {pos}){_suggest(name, expected)}"))
     seen: set[str] = set()
     for name in header:
         if name in seen and name:
-            errors.append(Problem(label, line, name, "column appears twice in the header"))
+            errors.append(Finding(label, line, name, "column appears twice in the header"))
         seen.add(name)
     for name in expected:
         if name not in header:
-            errors.append(Problem(label, line, name, f"required column is missing{_suggest(name, unknown)}"))
+            errors.append(Finding(label, line, name, f"required column is missing{_suggest(name, unknown)}"))
     return errors
 
 
-def _cell_count_problem(label: str, start: int, end: int, cells: int, width: int) -> Problem:
+def _cell_count_problem(label: str, start: int, end: int, cells: int, width: int) -> Finding:
     where = f"; the row runs over lines {start}–{end}, so a quote is probably not closed" if end > start else " (a stray comma or a missing quote?)"
-    return Problem(label, start, None, f"row has {cells} cells but the header has {width} columns{where}")
+    return Finding(label, start, None, f"row has {cells} cells but the header has {width} columns{where}")
 
 
-def _control_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Problem]:
+def _control_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Finding]:
     found = []
     for line, row in zip(lines, rows):
         for name, cell in zip(header, row):
             if m := _CONTROL.search(cell):
                 kind = "control character" if ord(m.group()) < 0x20 else "character"
                 found.append(
-                    Problem(label, line, name or None, f"contains the {kind} U+{ord(m.group()):04X}, which Excel cannot store: delete it")
+                    Finding(label, line, name or None, f"contains the {kind} U+{ord(m.group()):04X}, which Excel cannot store: delete it")
                 )
     return found
 
 
-def _long_cell_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Problem]:
+def _long_cell_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Finding]:
     """Cells longer than an Excel cell holds, counted as Excel counts (UTF-16 code units)."""
     found = []
     for line, row in zip(lines, rows):
         for name, cell in zip(header, row):
             if len(cell) > EXCEL_CELL_LIMIT // 2 and (n := utf16_length(cell)) > EXCEL_CELL_LIMIT:
-                found.append(Problem(label, line, name or None, f"is {n:,} characters long; an Excel cell holds at most {EXCEL_CELL_LIMIT:,} (counted as Excel counts, in UTF-16 units): shorten it"))
+                found.append(Finding(label, line, name or None, f"is {n:,} characters long; an Excel cell holds at most {EXCEL_CELL_LIMIT:,} (counted as Excel counts, in UTF-16 units): shorten it"))
     return found
 
 
-def _unnamed_column_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Problem]:
+def _unnamed_column_problems(rows: list[list[str]], lines: list[int], header: list[str], label: str) -> list[Finding]:
     """A column without a name is dropped with a note when it is empty, and an error when it holds a value."""
     problems = []
     for pos, name in enumerate(header):
@@ -253,9 +253,9 @@ def _unnamed_column_problems(rows: list[list[str]], lines: list[int], header: li
             continue
         first = next((line for line, row in zip(lines, rows) if row[pos]), None)
         if first is None:
-            problems.append(Problem(label, None, None, f"normalised: ignored column {pos + 1}, which has neither a name nor a value", "note"))
+            problems.append(note(label, None, None, f"normalised: ignored column {pos + 1}, which has neither a name nor a value"))
         else:
-            problems.append(Problem(label, first, None, f"column {pos + 1} has no name in the header but holds a value: name the column or delete it"))
+            problems.append(Finding(label, first, None, f"column {pos + 1} has no name in the header but holds a value: name the column or delete it"))
     return problems
 
 
@@ -340,7 +340,7 @@ def _type_message(cell: str, kind: str) -> str:
     return _TYPE_MESSAGES[kind]
 
 
-def parse_types(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+def parse_types(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Finding]]:
     """Type each column as the descriptor says; one problem per cell that does not parse.
 
     A cell that parses only once its full-width characters are read as ASCII
@@ -360,12 +360,12 @@ def parse_types(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataF
             problems += note
             bad = raw.notna() & parsed.isna()
         for line in raw.index[bad.to_numpy(dtype=bool)]:
-            problems.append(Problem(label, int(line), name, f"'{raw.at[line]}' {_type_message(raw.at[line], kind)}"))
+            problems.append(Finding(label, int(line), name, f"'{raw.at[line]}' {_type_message(raw.at[line], kind)}"))
         typed[name] = parsed
     return typed, problems
 
 
-def _parse_full_width(cells: pd.Series, parsed: pd.Series, kind: str, label: str, name: str) -> tuple[pd.Series, list[Problem]]:
+def _parse_full_width(cells: pd.Series, parsed: pd.Series, kind: str, label: str, name: str) -> tuple[pd.Series, list[Finding]]:
     """``parsed`` with the ``cells`` that parse once read as ASCII filled in, and a note naming their lines."""
     narrow = cells.map(lambda v: v.translate(_FULL_WIDTH))
     again = _parse_column(narrow[narrow != cells], kind).dropna()
@@ -378,7 +378,7 @@ def _parse_full_width(cells: pd.Series, parsed: pd.Series, kind: str, label: str
         f"normalised: read full-width characters as ASCII ('{cells[first]}' → '{narrow[first]}') "
         f"in {len(again)} cell(s) (line {_shown_lines(list(again.index))})"
     )
-    return parsed, [Problem(label, None, name, message, "note")]
+    return parsed, [note(label, None, name, message)]
 
 
 def _describe_failure(check: str, case, field: dict) -> str:
@@ -405,7 +405,7 @@ def _describe_failure(check: str, case, field: dict) -> str:
     return f"{shown}fails the check {check}"
 
 
-def coerce(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+def coerce(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Finding]]:
     """Type the string columns of ``frame`` as ``schema`` says and check its constraints.
 
     Returns the typed frame (bad cells become missing, so later checks still
@@ -427,11 +427,11 @@ def coerce(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame,
             if (line, column) in seen:
                 continue
             seen.add((line, column))
-            problems.append(Problem(label, line, column, _describe_failure(rec.check, frame.at[line, column], fields[column])))
+            problems.append(Finding(label, line, column, _describe_failure(rec.check, frame.at[line, column], fields[column])))
     return typed, problems
 
 
-def check_keys(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]:
+def check_keys(frame: pd.DataFrame, schema: dict, label: str) -> list[Finding]:
     """Duplicate primary keys, each named with the line of its first copy (and whether the whole row is a copy)."""
     key = schema.get("primaryKey")
     if not key:
@@ -447,11 +447,11 @@ def check_keys(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]:
             continue
         shown = ", ".join(map(str, values))
         copy = "; the whole row is a copy of that line: delete one" if frame.loc[line].equals(frame.loc[first[values]]) else ""
-        problems.append(Problem(label, int(line), key[0], f"duplicate {'/'.join(key)} '{shown}' (first on line {first[values]}{copy})"))
+        problems.append(Finding(label, int(line), key[0], f"duplicate {'/'.join(key)} '{shown}' (first on line {first[values]}{copy})"))
     return problems
 
 
-def check_unique(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]:
+def check_unique(frame: pd.DataFrame, schema: dict, label: str) -> list[Finding]:
     """Repeated values in columns the descriptor declares ``unique``, each named with the line of the first copy."""
     key = schema.get("primaryKey")
     key = [key] if isinstance(key, str) else list(key or [])
@@ -466,18 +466,18 @@ def check_unique(frame: pd.DataFrame, schema: dict, label: str) -> list[Problem]
             if value not in first:
                 first[value] = int(line)
             else:
-                problems.append(Problem(label, int(line), f["name"], f"'{value}' appears more than once (first on line {first[value]}); each value must be unique"))
+                problems.append(Finding(label, int(line), f["name"], f"'{value}' appears more than once (first on line {first[value]}); each value must be unique"))
     return problems
 
 
-def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame | None, list[Finding]]:
     """Read, type and check resource ``name`` of the data package in ``data_dir``."""
     descriptor = read_descriptor(data_dir)
     schema = resource_schema(descriptor, name)
     try:
         path = resource_path(data_dir, descriptor, name)
     except UnsafePathError as exc:
-        return None, [Problem(display_path(Path(data_dir) / DESCRIPTOR), None, None, f"resource '{name}': {exc}")]
+        return None, [Finding(display_path(Path(data_dir) / DESCRIPTOR), None, None, f"resource '{name}': {exc}")]
     frame, problems = read_raw(path, schema)
     if frame is None:
         return None, problems

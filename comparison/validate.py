@@ -16,7 +16,7 @@ module proves that
   shares only), every national reference has its measure's unit, and a row
   that restates another restates a counted row of the same document.
 
-Every failure is a :class:`~comparison.errors.Problem` naming file, line and
+Every failure is a :class:`~comparison.errors.Finding` naming file, line and
 column.
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.dataset import Dataset, load_dataset
-from comparison.errors import DataError, Problem, UnsafePathError, display_path
+from comparison.errors import DataError, Finding, UnsafePathError, display_path
 from comparison.numerals import normalise_many, quote_states_value
 from comparison.paths import confined, default_data_dir, default_sources_dir, read_regular_bytes, regular_file_problem, sources_required
 from comparison.script import match_key
@@ -55,18 +55,18 @@ class Report:
     reading the files again.
     """
 
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     data_dir: Path | None = None
     dataset: Dataset | None = field(default=None, repr=False)
 
     @property
-    def errors(self) -> list[Problem]:
+    def errors(self) -> list[Finding]:
         return [p for p in self.problems if p.severity == "error"]
 
     @property
-    def notes(self) -> list[Problem]:
+    def notes(self) -> list[Finding]:
         return [p for p in self.problems if p.severity != "error"]
 
     @property
@@ -79,7 +79,7 @@ def _label(ds: Dataset, name: str) -> str:
 
 
 # --------------------------------------------------------------------------- checks without the texts
-def check_values(ds: Dataset) -> list[Problem]:
+def check_values(ds: Dataset) -> list[Finding]:
     """Each target's value must be a number its quote states.
 
     A value that the verbatim quote writes in plain digits, as a number of its
@@ -97,7 +97,7 @@ def check_values(ds: Dataset) -> list[Problem]:
             hint = ""
             if unit == "percent" and 0 < value <= 1:
                 hint = " (percentages are written as in the text: 60 for 60%; a spreadsheet may have turned 60% into 0.6)"
-            problems.append(Problem(label, int(line), "value", f"{_fmt(value)} is not stated in the quote «{_short(quote)}»{hint}"))
+            problems.append(Finding(label, int(line), "value", f"{_fmt(value)} is not stated in the quote «{_short(quote)}»{hint}"))
     return problems
 
 
@@ -151,7 +151,7 @@ def _joins(ch: str) -> bool:
     return ch != "" and (ch.isnumeric() or ch in ".,，．")
 
 
-def check_deadlines(ds: Dataset) -> list[Problem]:
+def check_deadlines(ds: Dataset) -> list[Finding]:
     """Each deadline must lie within its document's period (with a little slack)."""
     periods = ds.sources.set_index(ds.sources["source_id"].astype(str))
     label = _label(ds, "targets")
@@ -165,7 +165,7 @@ def check_deadlines(ds: Dataset) -> list[Problem]:
     problems = []
     for line, y, sid, first, last, due in zip(t.index[outside], year[outside], src[outside], start[outside], end[outside], latest[outside]):
         span = f"{first}–{last}" if not pd.isna(last) else f"from {first}"
-        problems.append(Problem(label, int(line), "deadline_stated", f"{y} is outside the period of {sid} ({span}); expected {first}–{due}"))
+        problems.append(Finding(label, int(line), "deadline_stated", f"{y} is outside the period of {sid} ({span}); expected {first}–{due}"))
     # The implied deadline is the period's end, given only to a target whose sentence states no year.
     basis = t["deadline_basis"].astype("string")
     implied = t["deadline_implied"].astype("Int64")
@@ -177,15 +177,15 @@ def check_deadlines(ds: Dataset) -> list[Problem]:
     for line, b, e, sid in zip(t.index, basis, expected_basis, src):
         if pd.notna(b) and b != e:
             why = {"stated": "the row states a year", "plan_end": f"it is a target without a stated year and {sid} has an end year", "none": "no year is stated and none is implied (a standard or parameter, or a document without an end year)"}[e]
-            problems.append(Problem(label, int(line), "deadline_basis", f"'{b}' should be '{e}': {why}"))
+            problems.append(Finding(label, int(line), "deadline_basis", f"'{b}' should be '{e}': {why}"))
     for line, got, want, sid in zip(t.index, implied, expected_implied, src):
         if not (pd.isna(got) and pd.isna(want)) and (pd.isna(got) or pd.isna(want) or int(got) != int(want)):
             want_text = f"{int(want)} (the last year of {sid})" if pd.notna(want) else "empty (only a target without a stated year gets the end of its plan period)"
-            problems.append(Problem(label, int(line), "deadline_implied", f"{'empty' if pd.isna(got) else int(got)} should be {want_text}"))
+            problems.append(Finding(label, int(line), "deadline_implied", f"{'empty' if pd.isna(got) else int(got)} should be {want_text}"))
     return problems
 
 
-def check_ids(ds: Dataset) -> list[Problem]:
+def check_ids(ds: Dataset) -> list[Finding]:
     """Target and commitment ids must start with their own source id."""
     problems = []
     for name, id_col, tag in (("targets", "target_id", "t"), ("commitments", "commitment_id", "q")):
@@ -195,7 +195,7 @@ def check_ids(ds: Dataset) -> list[Problem]:
         ids, sids = frame[id_col][present].astype(str).tolist(), frame["source_id"][present].astype(str).tolist()
         for line, ident, sid in zip(frame.index[present], ids, sids):
             if not ident.startswith(f"{sid}-{tag}"):
-                problems.append(Problem(label, int(line), id_col, f"'{ident}' does not belong to source '{sid}' (expected {sid}-{tag}NN)"))
+                problems.append(Finding(label, int(line), id_col, f"'{ident}' does not belong to source '{sid}' (expected {sid}-{tag}NN)"))
     return problems
 
 
@@ -216,7 +216,7 @@ def scope_level(scope_zh) -> str | None:
     return "per_unit"
 
 
-def check_measures(ds: Dataset) -> list[Problem]:
+def check_measures(ds: Dataset) -> list[Finding]:
     """Targets agree with their measure, and each measure is one quantity.
 
     * a target or standard has its measure's unit (one unit per measure);
@@ -227,7 +227,7 @@ def check_measures(ds: Dataset) -> list[Problem]:
     * a national reference has its measure's unit;
     * ``restates`` names a counted row (not itself a restatement) of the same document.
     """
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     mea = ds.measures.set_index(ds.measures["measure_id"].astype(str))
     label = _label(ds, "targets")
     t = ds.targets
@@ -236,7 +236,7 @@ def check_measures(ds: Dataset) -> list[Problem]:
     unit = t["unit_id"].astype(str)
     wrong = (expected.notna() & (t["kind"] != "parameter") & (unit != expected)).fillna(False).to_numpy(dtype=bool)
     problems += [
-        Problem(label, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{e}'): a measure has one unit")
+        Finding(label, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{e}'): a measure has one unit")
         for line, u, m, e in zip(t.index[wrong], unit[wrong], mid[wrong], expected[wrong])
     ]
     level = mid.map(mea["level"].astype(str))
@@ -245,20 +245,20 @@ def check_measures(ds: Dataset) -> list[Problem]:
             continue
         implied = scope_level(scope)
         if implied is not None and implied != lvl and not (implied == "per_unit" and lvl.startswith("per_")):
-            problems.append(Problem(label, int(line), "measure_id", f"the scope '{scope}' gives a figure {implied.replace('_', ' ')}, but measure '{m}' is at level '{lvl}'"))
+            problems.append(Finding(label, int(line), "measure_id", f"the scope '{scope}' gives a figure {implied.replace('_', ' ')}, but measure '{m}' is at level '{lvl}'"))
         elif implied is None and lvl in ("per_district", "per_county", "per_township", "per_community"):
-            problems.append(Problem(label, int(line), "measure_id", f"measure '{m}' is at level '{lvl}', but the scope does not name each unit (每个…/各…)"))
+            problems.append(Finding(label, int(line), "measure_id", f"measure '{m}' is at level '{lvl}', but the scope does not name each unit (每个…/各…)"))
     mlabel = _label(ds, "measures")
     for line, m, u, den in zip(ds.measures.index, ds.measures["measure_id"].astype(str), ds.measures["unit_id"].astype(str), ds.measures["denominator_zh"]):
         if u == "percent" and pd.isna(den):
-            problems.append(Problem(mlabel, int(line), "denominator_zh", f"measure '{m}' is a share (percent) but names no denominator"))
+            problems.append(Finding(mlabel, int(line), "denominator_zh", f"measure '{m}' is a share (percent) but names no denominator"))
         if u != "percent" and pd.notna(den):
-            problems.append(Problem(mlabel, int(line), "denominator_zh", f"measure '{m}' is not a share ({u}) but names a denominator"))
+            problems.append(Finding(mlabel, int(line), "denominator_zh", f"measure '{m}' is not a share ({u}) but names a denominator"))
     nat = ds.national_targets
     nlabel = _label(ds, "national_targets")
     for line, m, u in zip(nat.index, nat["measure_id"].astype(str), nat["unit_id"].astype(str)):
         if m in mea.index and u != str(mea.loc[m, "unit_id"]):
-            problems.append(Problem(nlabel, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{mea.loc[m, 'unit_id']}')"))
+            problems.append(Finding(nlabel, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{mea.loc[m, 'unit_id']}')"))
     source_of = dict(zip(t["target_id"].astype(str), t["source_id"].astype(str)))
     restating = set(t.loc[t["restates"].notna(), "target_id"].astype(str))
     for line, tid, sid, other in zip(t.index, t["target_id"].astype(str), t["source_id"].astype(str), t["restates"]):
@@ -266,16 +266,16 @@ def check_measures(ds: Dataset) -> list[Problem]:
             continue
         other = str(other)
         if other == tid:
-            problems.append(Problem(label, int(line), "restates", f"'{tid}' cannot restate itself"))
+            problems.append(Finding(label, int(line), "restates", f"'{tid}' cannot restate itself"))
         elif other in source_of and source_of[other] != sid:
-            problems.append(Problem(label, int(line), "restates", f"'{other}' is in {source_of[other]}, not in {sid}: a row restates a row of its own document"))
+            problems.append(Finding(label, int(line), "restates", f"'{other}' is in {source_of[other]}, not in {sid}: a row restates a row of its own document"))
         elif other in restating:
-            problems.append(Problem(label, int(line), "restates", f"'{other}' itself restates another row: name the row it restates"))
+            problems.append(Finding(label, int(line), "restates", f"'{other}' itself restates another row: name the row it restates"))
     return problems
 
 
 # --------------------------------------------------------------------------- checks against the texts
-def read_source_texts(ds: Dataset, sources_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+def read_source_texts(ds: Dataset, sources_dir: Path) -> tuple[dict[str, str], list[Finding]]:
     """The texts of all sources, keyed by source id, after checking their SHA-256.
 
     Each ``text_file`` must name a regular file inside ``sources_dir``: a path
@@ -290,30 +290,30 @@ def read_source_texts(ds: Dataset, sources_dir: Path) -> tuple[dict[str, str], l
         try:
             path = confined(sources_dir, name)
         except UnsafePathError as exc:
-            problems.append(Problem(label, int(line), "text_file", f"source text {exc}: only files inside {display_path(sources_dir)} are read"))
+            problems.append(Finding(label, int(line), "text_file", f"source text {exc}: only files inside {display_path(sources_dir)} are read"))
             continue
         if why := regular_file_problem(path):
             where = "is a folder, not a text file," if why.startswith("is a folder") else why if why != "not found" else "not found"
-            problems.append(Problem(label, int(line), "text_file", f"source text '{name}' {where} in {display_path(sources_dir)}"))
+            problems.append(Finding(label, int(line), "text_file", f"source text '{name}' {where} in {display_path(sources_dir)}"))
             continue
         try:
             raw = read_regular_bytes(path)
         except UnsafePathError as exc:
-            problems.append(Problem(label, int(line), "text_file", f"cannot read source text: {exc}"))
+            problems.append(Finding(label, int(line), "text_file", f"cannot read source text: {exc}"))
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != recorded:
             problems.append(
-                Problem(label, int(line), "text_sha256", f"the text of {sid} has changed: its SHA-256 is {digest}, not the recorded {recorded}")
+                Finding(label, int(line), "text_sha256", f"the text of {sid} has changed: its SHA-256 is {digest}, not the recorded {recorded}")
             )
         try:
             texts[sid] = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(Problem(label, int(line), "text_file", f"source text '{name}' is not UTF-8"))
+            problems.append(Finding(label, int(line), "text_file", f"source text '{name}' is not UTF-8"))
     return texts, problems
 
 
-def check_quotes(ds: Dataset, texts: dict[str, str], name: str) -> list[Problem]:
+def check_quotes(ds: Dataset, texts: dict[str, str], name: str) -> list[Finding]:
     """Each quote of table ``name`` must occur in its source text, verbatim or with whitespace and script ignored.
 
     ``texts`` holds each source's text by source id. A quote found verbatim
@@ -334,7 +334,7 @@ def check_quotes(ds: Dataset, texts: dict[str, str], name: str) -> list[Problem]
         if sid not in keys:
             keys[sid] = match_key(texts[sid])
         if key not in keys[sid]:
-            problems.append(Problem(label, int(line), "quote", _not_found_message(key, keys[sid], quote, sid)))
+            problems.append(Finding(label, int(line), "quote", _not_found_message(key, keys[sid], quote, sid)))
     return problems
 
 
@@ -403,7 +403,7 @@ def validate(
         else:
             why = f"source-text folder {display_path(sources_dir)} does not exist"
         if require:
-            report.problems.append(Problem(display_path(ds.data_dir / "sources.csv"), None, None, f"cannot check quotes: {why}"))
+            report.problems.append(Finding(display_path(ds.data_dir / "sources.csv"), None, None, f"cannot check quotes: {why}"))
         else:
             report.skipped.append(f"quote and SHA-256 checks skipped: {why}")
         return report
