@@ -161,7 +161,7 @@ def build_report(
     ds = load_dataset(data_dir)
     nb_paths = notebook_paths(Path(notebooks_dir) if notebooks_dir else default_notebooks_dir()) if notebooks else []
     editions = site_editions(tuple(langs))
-    n_figures = len(charts.CHARTS)
+    n_figures = len(charts.charts_of(ds))
     progress = Progress(len(langs) * (2 + n_figures) + (site_steps(editions, len(nb_paths)) if notebooks else 0), printer)
 
     for lang in langs:

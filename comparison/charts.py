@@ -528,15 +528,20 @@ def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
 #: The charts of the report: file stem → plot function.
 CHARTS: dict[str, Callable[..., Axes]] = {
     "coverage": plot_coverage,
-    "nursing_bed_share": functools.partial(plot_measure_targets, measure="nursing_bed_share"),
     "deadlines": plot_deadlines,
     "per_1000": plot_per_1000,
     "domain_profile": plot_domain_profile,
 }
 
 
+def charts_of(ds: Dataset) -> dict[str, Callable[..., Axes]]:
+    """Every chart of ``ds`` by file name: :data:`CHARTS`, then ``measure_<id>`` for each measure two or more places share."""
+    shared = {f"measure_{m}": functools.partial(plot_measure_targets, measure=m) for m in shared_measures(ds)}
+    return {**CHARTS, **shared}
+
+
 def render_all(ds: Dataset, out_dir: str | Path, *, lang: str, progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Draw every chart of :data:`CHARTS` in ``lang`` and save it as ``<out_dir>/<name>_<lang>.png`` and ``.svg``.
+    """Draw every chart of :func:`charts_of` in ``lang`` and save it as ``<out_dir>/<name>_<lang>.png`` and ``.svg``.
 
     Prints nothing; ``progress``, when given, is called with each chart's
     name before it is drawn. Each figure is closed once saved. Returns the
@@ -544,7 +549,7 @@ def render_all(ds: Dataset, out_dir: str | Path, *, lang: str, progress: Callabl
     """
     check_lang(lang)
     written: list[Path] = []
-    for name, plot in CHARTS.items():
+    for name, plot in charts_of(ds).items():
         if progress is not None:
             progress(name)
         with mpl.rc_context({"text.parse_math": False}):  # names are drawn literally, never as mathematics
