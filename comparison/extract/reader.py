@@ -13,7 +13,7 @@ from comparison.extract.classify import (
     quantity_allowed,
 )
 from comparison.extract.context import Context
-from comparison.extract.coverage import coverage, slogans
+from comparison.extract.coverage import coverage, one_in_every, slogans
 from comparison.extract.measure import (
     content_chars,
     measure_from,
@@ -76,6 +76,8 @@ class Reader:
             elif c is not None:
                 found.append(c)
             previous = n
+        for c in found:
+            one_in_every(c)
         return found
 
     def _is_range(self, lower, upper) -> bool:
