@@ -72,6 +72,7 @@ from pathlib import Path
 
 from comparison.extract.codebook import (
     default_source_id,
+    layout,
     load_codebook,
     source_id_pattern,
     suggestion_column,
@@ -110,7 +111,8 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     from comparison.numerals import normalise_many
     from comparison.policy_text import PolicyText
 
-    if not re.fullmatch(source_id_pattern(data_dir), source_id):
+    id_pattern, column, columns = layout(data_dir)
+    if not re.fullmatch(id_pattern, source_id):
         raise InputError(f"source id '{source_id}' does not have the form {{jurisdiction}}-{{year}}, e.g. hangzhou-2024")
     if codebook is None:
         codebook = load_codebook(data_dir)
@@ -118,13 +120,12 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     found = Reader(doc, body_start(doc.text)).candidates()
     suggest_indicators(found, codebook, doc)
     quotes = [doc.quote(c.quote_start, c.quote_end) for c in found]
-    column = suggestion_column(data_dir)
     rows = []
     for c, quote, norm in zip(found, quotes, normalise_many(quotes)):
         quote = checked_quote(doc, c, quote, norm)
         if quote is not None:
             rows.append(row_of(c, quote, column))
-    return frame_of(rows, source_id, target_columns(data_dir))
+    return frame_of(rows, source_id, columns)
 
 
 def body_start(text: str) -> int:
