@@ -114,7 +114,7 @@ class Figures:
 
 HEADER = (
     f"{'document':<44}{'chars':>7}{'facts':>6}{'found':>6}{'recall':>8}{'params':>7}{'p.recall':>8}{'cands':>7}"
-    f"{'precision':>10}{'indicator':>10}{'kind':>7}{'chars/s':>12}{'cpu chars/s':>12}"
+    f"{'precision':>10}{'topic':>10}{'kind':>7}{'chars/s':>12}{'cpu chars/s':>12}"
 )
 
 
@@ -135,6 +135,12 @@ def evaluate(name: str, source_id: str, text: str, facts: pd.DataFrame, codebook
     wall, cpu = timing(text, source_id, codebook, seconds)
     figures = Figures(s, len(text), len(pairs) if compared else 0, same, len(pairs), kinds, wall, cpu)
     details = [f"  {name}: missed   {m}" for m in s.missed] + [f"  {name}: no match {u}" for u in s.unmatched]
+    for i, j in pairs:
+        labelled, proposed = str(facts["kind"].iloc[i]), str(candidates["kind"].iloc[j])
+        if labelled != proposed:
+            details.append(f"  {name}: kind     {labelled} labelled, {proposed} proposed «{facts['quote'].iloc[i]}»")
+        if compared and entry(facts, i) != entry(candidates, j):
+            details.append(f"  {name}: topic    {entry(facts, i) or '–'} labelled, {entry(candidates, j) or '–'} proposed «{facts['quote'].iloc[i]}»")
     return figures, details
 
 
@@ -171,7 +177,9 @@ def genres(seeds: Path, dev: Path):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=1.0, help="time spent timing each document (default: 1)")
-    parser.add_argument("--details", action="store_true", help="list the facts missed and the candidates that match none")
+    parser.add_argument(
+        "--details", action="store_true", help="list the facts missed, the candidates that match none, and matches that differ in kind or topic"
+    )
     args = parser.parse_args()
 
     seeds, dev = folder("COMPARISON_SOURCES", "seeds"), folder("COMPARISON_CORPUS_DEV", "corpus-dev")
@@ -193,7 +201,7 @@ def main() -> int:
     print(
         "\nfacts = labelled targets and standards; recall = facts matched / facts; params = labelled parameters,\n"
         "p.recall = parameters matched / params; precision = candidates matching any labelled row / candidates;\n"
-        "indicator = matching pairs whose suggested indicator is the curated one (seeds only);\n"
+        "topic = matching pairs whose suggested topic is the topic of the curated target's measure (seeds only);\n"
         "kind = matching pairs whose kind (target, standard, parameter) is the labelled one.\n"
         "chars/s = characters per wall-clock second of extraction (file reading excluded); cpu chars/s = per second\n"
         "of this process's CPU time, which other load on the machine does not change.\n"

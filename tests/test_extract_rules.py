@@ -170,12 +170,63 @@ def test_the_present_count_is_still_not_proposed(codebook):
             [(5, "≥", "facilities", "个", "parameter"), (90, "≥", "percent", "", "parameter")],
             id="joined-conditions",
         ),
-        pytest.param("每个乡镇规划建设1处区域性养老服务中心。", [(1, "=", "facilities", "处", "standard")], id="per-case-norm"),
-        pytest.param("到2027年，每个乡镇建成1处区域性养老服务中心。", [(1, "=", "facilities", "处", "target")], id="per-case-goal"),
+        pytest.param("每个乡镇规划建设1处区域性养老服务中心。", [(100, "=", "percent", "", "standard")], id="one-in-every-norm"),
+        pytest.param("到2027年，每个乡镇建成1处区域性养老服务中心。", [(100, "=", "percent", "", "target")], id="one-in-every-goal"),
+        pytest.param("每个街道规划建设2处社区养老服务站。", [(2, "=", "facilities", "处", "standard")], id="per-case-norm"),
+        pytest.param("到2027年，每个街道建成2处社区养老服务站。", [(2, "=", "facilities", "处", "target")], id="per-case-goal"),
         pytest.param("彩票公益金30%以上用于农村养老服务。", [(30, "≥", "percent", "", "standard")], id="share-set-aside"),
         pytest.param("互助院的运转经费每所不少于1.5万元/年。", [(15000, "≥", "yuan", "元", "standard")], id="funding-floor"),
         pytest.param("每百张护理床位至少配备2名康复师。", [(2, "≥", "", "", "target")], id="per-100-beds-is-a-ratio"),
     ],
 )
 def test_kinds(codebook, text, expected):
+    assert rows(codebook, text) == expected
+
+
+# --------------------------------------------------------------------------- H. one in every unit is coverage
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("到2026年底，各县至少有1家开展康复护理服务的医院。", [(100, "=", "percent", "", "target")], id="ge-at-least-one"),
+        pytest.param("到2026年，所有街道至少建成一所综合养老服务中心。", [(100, "=", "percent", "", "target")], id="suoyou-chinese-one"),
+        pytest.param("力争到2027年，每个村民小组配备1名助老员。", [(100, "=", "percent", "", "target")], id="one-person-in-every"),
+        pytest.param("第九条 每个社区应当至少设置一处老年人活动场所。", [(100, "=", "percent", "", "standard")], id="regulation-norm"),
+        pytest.param(
+            "到2026年，每个区至少有1家护理院和20%以上的社区卫生服务中心开展安宁疗护。",
+            [(100, "=", "percent", "", "target"), (20, "≥", "percent", "", "target")],
+            id="one-and-a-share",
+        ),
+        pytest.param("到2026年，每个县至少建设3家认知症照护机构。", [(3, "≥", "facilities", "家", "target")], id="more-than-one-stays-a-count"),
+        pytest.param("到2026年，全市至少建设1家市级示范性护理院。", [(1, "≥", "facilities", "家", "target")], id="one-for-the-whole-city"),
+        pytest.param(
+            "到2026年，每个社区配备1至2名社会工作者。",
+            [(1, "≥", "people", "名", "target"), (2, "≤", "people", "名", "target")],
+            id="a-range-stays-a-count",
+        ),
+    ],
+)
+def test_one_in_every_unit_is_coverage(codebook, text, expected):
+    assert rows(codebook, text) == expected
+
+
+def test_one_in_every_unit_names_the_units_as_scope(codebook):
+    frame = extract_candidates("到2026年底，各区至少有1家开展康复护理服务的医院。", source_id="rules-2024", codebook=codebook)
+    assert frame["scope_zh"].tolist() == ["区"]
+    assert "1家" in frame["measure_zh"].iloc[0]
+
+
+def test_a_slogan_is_coverage_of_its_units(codebook):
+    frame = extract_candidates("坚持“一街道一中心、一社区一驿站”的布局。", source_id="rules-2024", codebook=codebook)
+    assert rows(codebook, "坚持“一街道一中心、一社区一驿站”的布局。") == [(100, "=", "percent", "", "standard")] * 2
+    assert frame["scope_zh"].tolist() == ["街道", "社区"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("到2026年，养老服务数据全量归集至市级平台。", [(100, "=", "percent", "", "target")], id="quanliang"),
+        pytest.param("全量数据指标体系另行制定。", [], id="quanliang-as-a-noun"),
+    ],
+)
+def test_all_of_it(codebook, text, expected):
     assert rows(codebook, text) == expected

@@ -75,11 +75,17 @@ def test_percent_kind_is_marked():
 
 @pytest.mark.parametrize(
     "quote",
-    ["中心城區社區老年助餐服務全覆蓋", "所有乡镇(街道)居家养老服务中心均设立老年大学教学点", "各區成立區級養老服務指導中心", "确保应补尽补", "居室改造愿修尽修"],
+    ["中心城區社區老年助餐服務全覆蓋", "所有乡镇(街道)居家养老服务中心均设立老年大学教学点", "各區成立區級養老服務指導中心", "确保应补尽补", "居室改造愿修尽修",
+     "養老數據全量向市級平臺推送", "按照“一街道一中心、一社区一驿站”的原则"],
 )
 def test_coverage_words_state_100_percent(quote):
     assert states_coverage(quote)
     assert quote_states_value(quote, 100, "percent")
+
+
+def test_a_list_of_ones_is_not_a_slogan():
+    assert not states_coverage("第一项第一款")
+    assert not quote_states_value("一年一次", 100, "percent")
 
 
 def test_coverage_word_does_not_make_a_count():

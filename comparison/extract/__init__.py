@@ -31,9 +31,14 @@ The rules are written for the genre, not for particular documents:
   (已建成生活区, 已建成小区…), or it is a condition (现有床位不足40张的). In a
   penalty's sentence, a condition (…期限不足五年的，由…责令…) is a parameter.
 * Coverage in words (全覆盖, 所有…均, 全部纳入, 覆盖全体, 保障人人享有, 应补尽补,
-  愿改尽改, 能X尽X; 各区…成立, …均设立, 全面设置, 全部…完成/到位, 所有… when the
-  sentence has a deadline) is 100 percent, unless the sentence only allows it
-  (可以, 鼓励); 应X尽X without a deadline is a standard.
+  愿改尽改, 能X尽X, 数据全量…推送; 各区…成立, …均设立, 全面设置, 全部…完成/到位,
+  所有… when the sentence has a deadline) is 100 percent, unless the sentence
+  only allows it (可以, 鼓励); 应X尽X without a deadline is a standard. So is one
+  of something in every unit (每个/各/所有 X（至少）有1个 Y, 每个村民小组组建1个…):
+  100 percent of X, with X as the scope and the count kept in the measure and
+  notes; and a principle 一X一Y (“一镇街一中心”) is a standard of 100 percent of
+  X. More than one per unit (每个区县至少2家) stays a count per unit, and so does
+  a range (每个社区1至2名).
 * The operator comes from 以上/以下/以内 after the number (内 and 前 after a
   span of time: 三个月内 ≤, 六十日前 ≥) or from the nearest cue before it
   (不低于, 至少, 年满, 提前 ≥; 不超过, 不得超过, 最高, 少于或等于 ≤; 不足, 少于,
@@ -57,7 +62,7 @@ and what quantity each states), :mod:`~comparison.extract.tables` (flattened
 tables), :mod:`~comparison.extract.context` (where targets may stand, quote
 span, deadline, 力争, scope), :mod:`~comparison.extract.classify` (operator,
 unit and kind), :mod:`~comparison.extract.coverage` (coverage in words,
-slogans), :mod:`~comparison.extract.measure` (what a number measures),
+one in every unit, slogans), :mod:`~comparison.extract.measure` (what a number measures),
 :mod:`~comparison.extract.indicators` (suggested codebook entries),
 :mod:`~comparison.extract.output` (rows and CSV),
 :mod:`~comparison.extract.codebook` (what is read from ``data/``),
@@ -72,6 +77,7 @@ from pathlib import Path
 
 from comparison.extract.codebook import (
     default_source_id,
+    layout,
     load_codebook,
     source_id_pattern,
     suggestion_column,
@@ -91,6 +97,7 @@ __all__ = [
     "load_codebook",
     "run",
     "source_id_pattern",
+    "suggestion_column",
     "target_columns",
 ]
 
@@ -110,7 +117,8 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     from comparison.numerals import normalise_many
     from comparison.policy_text import PolicyText
 
-    if not re.fullmatch(source_id_pattern(data_dir), source_id):
+    id_pattern, column, columns = layout(data_dir)
+    if not re.fullmatch(id_pattern, source_id):
         raise InputError(f"source id '{source_id}' does not have the form {{jurisdiction}}-{{year}}, e.g. hangzhou-2024")
     if codebook is None:
         codebook = load_codebook(data_dir)
@@ -118,13 +126,12 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     found = Reader(doc, body_start(doc.text)).candidates()
     suggest_indicators(found, codebook, doc)
     quotes = [doc.quote(c.quote_start, c.quote_end) for c in found]
-    column = suggestion_column(data_dir)
     rows = []
     for c, quote, norm in zip(found, quotes, normalise_many(quotes)):
         quote = checked_quote(doc, c, quote, norm)
         if quote is not None:
             rows.append(row_of(c, quote, column))
-    return frame_of(rows, source_id, target_columns(data_dir))
+    return frame_of(rows, source_id, columns)
 
 
 def body_start(text: str) -> int:

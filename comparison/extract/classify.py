@@ -8,6 +8,7 @@ regulation's article without a deadline make a standard; the rest targets.
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from comparison.extract.measure import counts_facilities
 from comparison.extract.model import Candidate, Quantity
@@ -130,9 +131,8 @@ def _interval(ctx, c: Candidate, q: Quantity) -> bool:
     if c.value != 1:
         return False
     clause_start = ctx.doc.clause_span(c.pos)[0]
-    period = None
-    for period in PERIOD.finditer(ctx.text, max(clause_start, c.pos - 40), c.pos):
-        pass
+    found = deque(PERIOD.finditer(ctx.text, max(clause_start, c.pos - 40), c.pos), maxlen=1)  # the last one
+    period = found.pop() if found else None
     if period is None or period.group("n") == "半":
         return False
     written = period.group("n")

@@ -31,18 +31,35 @@ def _descriptor(data_dir: Path | str | None) -> dict:
 def target_columns(data_dir: Path | str | None = None) -> list[str]:
     """The columns of ``targets.csv`` (from ``datapackage.yaml``), then the column of the suggested codebook entry
     when ``targets.csv`` has none (``topic_id``: the curator picks the measure), then :data:`EXTRA_COLUMNS`."""
+    return _target_columns(_descriptor(data_dir))
+
+
+def _target_columns(descriptor: dict) -> list[str]:
+    """:func:`target_columns` of a parsed descriptor."""
     from comparison.descriptor import field_names, resource_schema
 
-    columns = field_names(resource_schema(_descriptor(data_dir), "targets"))
-    suggested = suggestion_column(data_dir)
+    columns = field_names(resource_schema(descriptor, "targets"))
+    suggested = _suggestion_column(descriptor)
     return columns + ([suggested] if suggested not in columns else []) + list(EXTRA_COLUMNS)
+
+
+def layout(data_dir: Path | str | None = None) -> tuple[str, str, list[str]]:
+    """What extracting needs from ``datapackage.yaml``, read once: (:func:`source_id_pattern`,
+    :func:`suggestion_column`, :func:`target_columns`)."""
+    descriptor = _descriptor(data_dir)
+    return _source_id_pattern(descriptor), _suggestion_column(descriptor), _target_columns(descriptor)
 
 
 def source_id_pattern(data_dir: Path | str | None = None) -> str:
     """The pattern a ``source_id`` must match (from ``datapackage.yaml``)."""
+    return _source_id_pattern(_descriptor(data_dir))
+
+
+def _source_id_pattern(descriptor: dict) -> str:
+    """:func:`source_id_pattern` of a parsed descriptor."""
     from comparison.descriptor import resource_schema
 
-    schema = resource_schema(_descriptor(data_dir), "sources")
+    schema = resource_schema(descriptor, "sources")
     field_def = next(f for f in schema["fields"] if f["name"] == "source_id")
     return field_def["constraints"]["pattern"]
 
@@ -60,9 +77,13 @@ def _keyword_reference(descriptor: dict) -> tuple[str, str, str]:
 def suggestion_column(data_dir: Path | str | None = None) -> str:
     """The column that takes a suggested codebook entry: the column of ``targets.csv`` whose foreign key refers to
     the same table as the keywords', else the keywords' own id column (``topic_id``)."""
+    return _suggestion_column(_descriptor(data_dir))
+
+
+def _suggestion_column(descriptor: dict) -> str:
+    """:func:`suggestion_column` of a parsed descriptor."""
     from comparison.descriptor import resource_schema
 
-    descriptor = _descriptor(data_dir)
     _, resource, column = _keyword_reference(descriptor)
     for key in resource_schema(descriptor, "targets").get("foreignKeys", []):
         if key["reference"]["resource"] == resource and key["reference"]["fields"] == [column]:

@@ -1,8 +1,10 @@
 """Coverage stated in words and provision slogans.
 
-Coverage in words (全覆盖, 所有…, 应补尽补; 各区…成立, …均设立, 全面设置 when
-the sentence has a deadline) is a target of 100 percent; a slogan 一X一Y
-(一镇街一中心) is a standard of one facility Y in every X.
+Coverage in words (全覆盖, 所有…, 应补尽补, 全量; 各区…成立, …均设立, 全面设置
+when the sentence has a deadline) is a target of 100 percent. So is one of
+something in every unit (每个/各/所有 X（至少）有1个 Y: 100 percent of X), and a
+slogan 一X一Y (一镇街一中心) is a standard of 100 percent of X (docs/curation.md,
+*Coverage*). More than one per unit (每个区县至少2家) stays a count per unit.
 """
 
 from __future__ import annotations
@@ -64,15 +66,43 @@ def _coverage_at(ctx, m, strong: bool, taken: set, quotes: set) -> Candidate | N
 
 
 def slogans(ctx) -> list[Candidate]:
-    """Provision slogans 一X一Y (一镇街一中心): one facility Y in every X, a standard."""
+    """Provision slogans 一X一Y (一镇街一中心): a standard of 100 percent of X having a Y."""
     found = []
     for m in SLOGAN.finditer(ctx.text):
         if not FACILITY_NOUN.search(m.group("what")) or ctx.excluded(m.start()):
             continue
+        per, what = m.group("per"), m.group("what")
         c_start, c_end = ctx.clause_around(m.start(), m.end())
-        c = Candidate(m.start(), c_start, c_end, 1.0, "facilities", "slogan", kind="standard")
-        c.measure = f"每个{m.group('per')}{m.group('what')}数"
-        c.scope = f"每个{m.group('per')}"
-        c.reasons.append(f"slogan {m.group()}: one {m.group('what')} in every {m.group('per')}")
+        c = Candidate(m.start(), c_start, c_end, 100.0, "percent", "slogan", kind="standard")
+        c.measure = f"有{what}的{per}占比（{m.group()}）"[:MEASURE_MAX]
+        c.scope = per
+        c.notes = f"{m.group()}: one {what} in every {per}, recorded as 100% of {per}"
+        c.reasons.append(f"slogan {m.group()}: one {what} in every {per}, 100 percent of {per}")
         found.append(c)
     return found
+
+
+#: Counts that a promise of one in every unit may state (每个村至少配备1名…, 各区至少有1家…).
+ONE_EACH_UNITS = ("facilities", "items", "people")
+
+
+def one_in_every(c: Candidate) -> None:
+    """Make a count of one in every unit (每个/各/所有 X（至少）有1个 Y, scope 每个X) a coverage share: 100 percent of
+    X, with X as the scope and the count kept in the measure and notes. Other counts are left as they are."""
+    if not (
+        c.found_by == "number"
+        and c.value == 1
+        and c.unit_id in ONE_EACH_UNITS
+        and c.operator in ("=", "≥")
+        and c.kind != "parameter"
+        and c.scope.startswith("每个")
+        and not any(r.endswith("end of a range") for r in c.reasons)  # 每个社区配备1至2名: a range of counts
+    ):
+        return
+    unit = c.scope[len("每个") :]
+    least = "至少" if c.operator == "≥" else ""
+    one = f"{least}1{c.measure_word}"
+    c.measure = f"{least}有1{c.measure_word}{c.measure}的{unit}占比"[:MEASURE_MAX]
+    c.notes = "; ".join(filter(None, (c.notes, f"{one} in every {unit} (每个{unit}{one}): recorded as 100% of {unit}")))
+    c.reasons.append(f"one in every {unit}: coverage, 100 percent of {unit}")
+    c.value, c.unit_id, c.measure_word, c.operator, c.scope = 100.0, "percent", "", "=", unit

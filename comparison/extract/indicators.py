@@ -19,6 +19,20 @@ def _keyword_table(rows: tuple[tuple, ...]) -> tuple[re.Pattern, dict[str, tuple
     return re.compile(f"(?=[{first}])(?:{alternatives})" if first else alternatives), entries
 
 
+def _hits(pattern: re.Pattern, text: str, spans: list[tuple[int, int]], longest: int) -> list[tuple[int, str]]:
+    """The keywords of ``pattern`` that start inside one of ``spans`` (the text before and in each quote), with their
+    positions, in reading order: only these parts of the text are scanned."""
+    hits: list[tuple[int, str]] = []
+    end = -1
+    for start, stop in sorted(spans):
+        start = max(start, end)
+        if start >= stop:
+            continue
+        hits += ((m.start(), m.group()) for m in pattern.finditer(text, start, min(len(text), stop + longest - 1)) if m.start() < stop)
+        end = max(end, stop)
+    return hits
+
+
 def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
     """Fill ``suggested_id`` and ``measure_en`` from the keywords of ``codebook`` (see :data:`MIN_INDICATOR_SCORE`).
 
@@ -29,10 +43,10 @@ def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
         return
     columns = (codebook[name].tolist() for name in (codebook.columns[0], "keyword", "weight", "name_en"))
     pattern, entries = _keyword_table(tuple(zip(*columns)))
-    hits = [(m.start(), m.group()) for m in pattern.finditer(doc.text)]
+    looked_at = [(max(doc.sentence_span(c.pos)[0], c.quote_start - SENTENCE_LOOKBACK), c) for c in found]
+    hits = _hits(pattern, doc.text, [(start, c.quote_end) for start, c in looked_at], max(map(len, entries), default=0))
     starts = [start for start, _ in hits]
-    for c in found:
-        s_start = max(doc.sentence_span(c.pos)[0], c.quote_start - SENTENCE_LOOKBACK)
+    for s_start, c in looked_at:
         in_quote = hits[bisect_left(starts, c.quote_start) : bisect_left(starts, c.quote_end)]
         before = hits[bisect_left(starts, s_start) : bisect_left(starts, c.quote_start)]
         scores: dict[str, int] = {}

@@ -10,7 +10,8 @@ class Candidate:
     """A proposed target; positions index the analysis text of a :class:`~comparison.policy_text.PolicyText`.
 
     ``found_by`` says how it was found: ``"number"`` (a number in the text),
-    ``"coverage"`` (words of full coverage) or ``"slogan"`` (一X一Y).
+    ``"coverage"`` (words of full coverage) or ``"slogan"`` (一X一Y). A number's
+    candidate may itself state coverage (每个村至少1名: 100 percent of villages).
     """
 
     pos: int

@@ -10,6 +10,7 @@ Chinese numerals, are found by :func:`comparison.numerals.find_numbers`.
 from __future__ import annotations
 
 import re
+from collections import deque
 
 #: Columns written after those of ``targets.csv``.
 EXTRA_COLUMNS = ("confidence", "reason")
@@ -176,7 +177,7 @@ PEOPLE_WORDS = re.compile("人数|人员|工作者|护理员")
 FACILITY_NOUN = re.compile("机构|中心|站点|服务站|站|点|院|食堂|餐厅|基地|室|场所|设施|医院|学校|大学|馆|园|公寓|驿站")
 NOT_FACILITY = re.compile("企业|公司|工作室|社区|案例|联合体|小区|村|试点|平台")
 SCOPE = re.compile(
-    r"(?:每个|每一个|各|所有|每)(?P<unit>中心城区|区县|县区|县市区|区|县|市|乡镇|镇街|街镇|镇|街道|社区|村民小组|村|小区)"
+    r"(?:每个|每一个|各|所有|每)(?P<unit>中心城区|省辖市|设区的市|地级市|县级市|区县|县区|县市区|区|县|市|乡镇|镇街|街镇|镇|街道|社区|村民小组|村|小区)"
     r"(?P<paren>\([^)]{1,6}\))?"
 )
 AREA_SCOPE = re.compile("中心城区|农村|城区|城镇|城市|山区|乡村")
@@ -184,6 +185,7 @@ SCOPE_LEAD = re.compile(r"^(?:其中|力争|争取|到|全市|全县|全区|在)
 # 所有 as "all" when 均/都/全部 follows in its clause (所有乡镇均设立…), not 集体所有的 (owned), 所有人, 所有权.
 COVERAGE_STRONG = re.compile(
     r"(?=[全覆人应愿能所])(?:全覆盖|全面覆盖|全部覆盖|覆盖全体|(?<=保障|确保|实现)人人享有|[应愿能](\w)尽\1|愿(\w)全\2"
+    r"|全量(?=向|推送|归集|汇聚|汇集|共享|上传|接入|纳入|上链|入库)"  # 数据全量向…平台推送: all of it
     r"|全部(?:纳入|实现|达到|建成|建立|设立|配备|享有)"
     r"|所有(?<![权归体家人]所有)(?![权制者人的])(?=[^,;。:\n]{1,30}?(?:均|都|全部)))"
 )
@@ -247,10 +249,8 @@ CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 
 def last_match(pattern: re.Pattern, text: str):
     """The last match of ``pattern`` in ``text``, or ``None``."""
-    last = None
-    for last in pattern.finditer(text):
-        pass
-    return last
+    found = deque(pattern.finditer(text), maxlen=1)
+    return found.pop() if found else None
 
 
 def after_marker(text: str, start: int, limit: int) -> int:

@@ -13,7 +13,7 @@ from comparison.extract.classify import (
     quantity_allowed,
 )
 from comparison.extract.context import Context
-from comparison.extract.coverage import coverage, slogans
+from comparison.extract.coverage import coverage, one_in_every, slogans
 from comparison.extract.measure import (
     content_chars,
     measure_from,
@@ -76,6 +76,8 @@ class Reader:
             elif c is not None:
                 found.append(c)
             previous = n
+        for c in found:
+            one_in_every(c)
         return found
 
     def _is_range(self, lower, upper) -> bool:
@@ -178,7 +180,7 @@ class Reader:
             before, after = before.strip("[【"), after.strip("]】")  # 【15】: a table's five-year total
         if (before and before in "第每〔[【") or (after and after in "月号时分秒〕]】"):
             return False
-        if after == "日" and (before == "月" or not n.kind == "plain"):
+        if after == "日" and (before == "月" or n.kind != "plain"):
             return False  # a date (5月1日, 三月一日); 六十日前 is a time limit
         if n.kind == "plain" and ((before and before in "-:") or (after and after in "-:./")):
             return False  # dates, times, phone numbers, list markers
