@@ -420,7 +420,8 @@ def test_save_figure_refuses_a_suffix(dataset, tmp_path):
 def test_render_all_saves_every_chart_and_reports_progress(dataset, tmp_path, capsys):
     seen = []
     paths = charts.render_all(dataset, tmp_path, lang="en", progress=seen.append)
-    assert seen == CHART_NAMES
-    assert sorted(p.name for p in paths) == sorted(f"{n}_en.{ext}" for n in CHART_NAMES for ext in ("png", "svg"))
+    expected = [*charts.CHARTS, *(f"measure_{m}" for m in charts.shared_measures(dataset))]
+    assert seen == expected and "measure_nursing_bed_share" in seen
+    assert sorted(p.name for p in paths) == sorted(f"{n}_en.{ext}" for n in expected for ext in ("png", "svg"))
     assert capsys.readouterr() == ("", "")
     assert plt.get_fignums() == []
