@@ -15,7 +15,7 @@ Typical use::
 
 from comparison.errors import DataError, Finding
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "DataError",
