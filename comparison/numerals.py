@@ -44,7 +44,11 @@ _NUMBER_RE = re.compile(
 COVERAGE_WORDS = ("全覆盖", "所有", "均", "全面", "全部", "全量", "全体", "人人", "各", "每个", "每一", "都")
 #: Idioms of the form 应A尽A (应保尽保, 应养尽养, 愿改尽改, 能治尽治): everyone eligible or willing is covered;
 #: and a principle “一X一Y” in quotation marks or a list (一镇街一中心、一村社一站点): one Y in every X.
-_COVERAGE_IDIOM = re.compile(r"[应愿能](\w)尽\1|愿(\w)全\2|(?<=[“\"'「、])一\w{1,3}一\w{1,3}(?=[”\"'」、])")
+_COVERAGE_IDIOM = re.compile(
+    r"[应愿能](\w)尽\1|愿(\w)全\2|(?<=[“\"'「、])一\w{1,3}一\w{1,3}(?=[”\"'」、])"
+    # a set named by a cut-off, all of which are to complete something: 排名前10的…网站…完成…改造
+    r"|排名前\d+(?:名|位)?的[^，。；,;]{1,40}完成"
+)
 
 
 @dataclass(frozen=True)
