@@ -7,22 +7,27 @@
 ============ ===============================================================
 cover        title, what each sheet holds, data version and date, how to
              read the symbols, how to read the data with software, how to cite
-comparison   indicators × cities, each cell the city's targets, and the
-             national reference target
-coverage     indicators × cities: quantified, qualitative only or not
+comparison   measures × cities, one measure (one quantity) per row grouped
+             by topic, shared measures first; a cell holds only targets of
+             its measure, △ marks a stated difference (scope, population
+             group, hedging) that a "what differs" column names; the
+             national reference target beside
+by_topic     every target under its topic, for browsing
+coverage     topics × cities: quantified, qualitative only or not
              mentioned, colour-coded, with a legend
 targets      one row per target: exactly the columns of ``targets.csv``
              under a label row and a row of the field names, then
              columns added for reading
 commitments  qualitative commitments with their quotes
 per_1000     absolute-count targets per 1000 older people, with reasons
-codebook     indicators with definitions and comparability notes
+codebook     measures (unit, what is counted, denominator, population,
+             level, period) under their topics
 sources      the policy documents
 print_view   the targets with the columns a reader needs, for printing
 ============ ===============================================================
 
-A selection of cities, indicators or a domain narrows the comparison,
-coverage, commitments and per-1000 sheets; the targets, codebook and sources
+A selection of cities, topics or a domain narrows the comparison, by-topic,
+coverage, commitments, per-1000 and print sheets; the targets, codebook and sources
 sheets always hold the whole data set, so every workbook is a complete,
 citable copy of the data and :func:`read_targets_sheet` reads its targets
 sheet back into a DataFrame equal to ``targets.csv``. Every data sheet has
