@@ -12,7 +12,7 @@ comparison   measures × cities, one measure (one quantity) per row grouped
              its measure, △ marks a stated difference (scope, population
              group, hedging) that a "what differs" column names; the
              national reference target beside
-by_topic     every target under its topic, for browsing
+topics       every target under its topic, for browsing
 coverage     topics × cities: quantified, qualitative only or not
              mentioned, colour-coded, with a legend
 targets      one row per target: exactly the columns of ``targets.csv``
