@@ -101,6 +101,36 @@ def check_values(ds: Dataset) -> list[Finding]:
     return problems
 
 
+#: Words (Simplified and Traditional) that bound a figure from below (≥, >) and from above (≤, <), as
+#: docs/curation.md reads them; a sign written in the quote counts too.
+_FROM_BELOW = re.compile(r"以上|不低[于於]|不少[于於]|至少|超[过過]|高[于於]|多[于於]|大[于於]|年[满滿]|[≥>＞]")
+_FROM_ABOVE = re.compile(r"以下|不超[过過]|不高[于於]|不多[于於]|最高|封顶|封頂|上限|不足|不[满滿]|少[于於]|低[于於]|小[于於]|[以年月日天周週]\s*[内內]|前\s*[0-9０-９一二三四五六七八九十]|[≤<＜]")
+
+
+def check_operators(ds: Dataset) -> list[Finding]:
+    """Each target's operator must be one its quote states.
+
+    A bound (≥, >, ≤, <) needs a word for it in the quote (以上, 不低于, 至少 …;
+    以下, 不超过, 以内, 不足 …, or the sign itself), and a quote that bounds its
+    figure only the other way contradicts it. ``=`` is not checked: a figure
+    stated without "at least" may stand beside 以上 that qualifies something
+    else (三星级以上 50 家).
+    """
+    t = ds.targets
+    label = _label(ds, "targets")
+    problems = []
+    for line, op, quote in zip(t.index, t["operator"].astype(str).tolist(), t["quote"].tolist()):
+        if op not in ("≥", ">", "≤", "<") or not isinstance(quote, str):
+            continue
+        below, above = bool(_FROM_BELOW.search(quote)), bool(_FROM_ABOVE.search(quote))
+        wanted, other = (below, above) if op in ("≥", ">") else (above, below)
+        if not wanted:
+            words = "以上, 不低于, 不少于, 至少" if op in ("≥", ">") else "以下, 不超过, 最高, 以内, 不足"
+            why = "and it bounds the figure the other way" if other else "and it has no word for it"
+            problems.append(Finding(label, int(line), "operator", f"'{op}' is not what the quote «{_short(quote)}» states ({words} …), {why}"))
+    return problems
+
+
 #: Coverage phrases beyond those of :mod:`comparison.numbers`: 全量 (all of it) and the principle
 #: “一X一Y” (one Y in each X, as in “一镇街一中心”), each a coverage of 100 % (docs/curation.md).
 _MORE_COVERAGE = re.compile(r"全量|(?:^|[“\"'「、，,])一\w{1,3}一\w{1,3}(?=[”\"'」、，,]|$)")
@@ -388,7 +418,7 @@ def validate(
         "sources": len(ds.sources), "targets": len(ds.targets), "restatements": int(ds.targets["restates"].notna().sum()),
         "commitments": len(ds.commitments), "topics": len(ds.topics), "measures": len(ds.measures),
     }
-    report.problems += check_ids(ds) + check_values(ds) + check_deadlines(ds) + check_measures(ds)
+    report.problems += check_ids(ds) + check_values(ds) + check_operators(ds) + check_deadlines(ds) + check_measures(ds)
 
     # A folder the user names explicitly must exist; only an absent default may be skipped.
     explicit = sources_dir is not None

@@ -74,6 +74,8 @@ def test_under_ci_a_missing_corpus_is_an_error(data_copy, tmp_path):
         pytest.param({"unit_id": "bed"}, "unit_id", "did you mean 'beds'", id="unknown-unit"),
         pytest.param({"measure_id": "family_care_bed"}, "measure_id", "did you mean 'family_care_beds'", id="unknown-measure"),
         pytest.param({"operator": ">="}, "operator", "not one of the allowed values", id="operator-spelling"),
+        pytest.param({"operator": "≤"}, "operator", "bounds the figure the other way", id="operator-against-quote"),
+        pytest.param({"operator": "<"}, "operator", "bounds the figure the other way", id="operator-less-against-quote"),
         pytest.param({"kind": "goal"}, "kind", "not one of the allowed values", id="unknown-kind"),
         pytest.param({"deadline_stated": "2030"}, "deadline_stated", "outside the period", id="deadline-outside-period"),
         pytest.param({"deadline_stated": "2025.5"}, "deadline_stated", "not a whole number", id="deadline-not-integer"),
@@ -96,6 +98,13 @@ def test_broken_target_cell_is_named(data_copy, changes, column, fragment):
     err = only_error(data_copy)
     assert (err.file.endswith("targets.csv"), err.line, err.column) == (True, line, column)
     assert fragment in err.message
+
+
+def test_a_bound_the_quote_does_not_state_is_named(data_copy):
+    line = edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t04", operator="≤")  # 建成服務站點4個: no bound
+    err = only_error(data_copy)
+    assert (err.line, err.column) == (line, "operator")
+    assert "has no word for it" in err.message
 
 
 def test_implied_deadline_must_be_the_end_of_the_plan(data_copy):
