@@ -112,10 +112,17 @@ def _check_yaml_shape(text: str, label: str) -> None:
             open_nodes.pop()
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    """The line of the first occurrence of ``needle`` in the descriptor's text (for messages), if any."""
-    pos = text.find(needle) if needle else -1
+def _line_of(text: str, needle: str, start: int = 0) -> int | None:
+    """The line of the first occurrence of ``needle`` at or after offset ``start`` of the descriptor's text (for
+    messages), if any."""
+    pos = text.find(needle, start) if needle else -1
     return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+def _resource_start(text: str, name: str) -> int:
+    """The offset where resource ``name`` begins in the descriptor's text (its ``- name:`` line), else 0."""
+    found = re.search(rf"^\s*-\s*name:\s*['\"]?{re.escape(name)}['\"]?\s*$", text, re.M)
+    return found.start() if found else 0
 
 
 def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, str]]:
@@ -157,8 +164,9 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
         if why := name_problem(res["path"]):
             problems.append((_line_of(text, f"path: {res['path']}"), f"resource '{shown(name)}': path '{shown(res['path'])}' {why}"))
         field_names_seen: set[str] = set()
+        start = _resource_start(text, name)
         for f in fields:
-            where = _line_of(text, f"name: {f['name']}")
+            where = _line_of(text, f"name: {f['name']}", start)
             if f["name"] in field_names_seen:
                 problems.append((where, f"resource '{shown(name)}': field '{shown(f['name'])}' is described twice"))
             field_names_seen.add(f["name"])

@@ -23,6 +23,7 @@ column.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ import pandas as pd
 from comparison.dataset import Dataset, load_dataset
 from comparison.errors import DataError, Finding, UnsafePathError, display_path
 from comparison.numerals import normalise_many, quote_states_value
-from comparison.paths import confined, default_data_dir, default_sources_dir, read_regular_bytes, regular_file_problem, sources_required
+from comparison.paths import SOURCES_ENV, confined, default_data_dir, default_sources_dir, read_regular_bytes, regular_file_problem, sources_required
 from comparison.script import match_key
 from comparison.tables import gc_paused
 
@@ -403,7 +404,7 @@ def validate(
     ``sources_dir`` defaults to ``$COMPARISON_SOURCES``. Without it the quote and
     hash checks are skipped (and said to be skipped) unless ``require_sources``
     (default: ``$COMPARISON_REQUIRE_SOURCES``) makes that an error. A folder
-    given explicitly that does not exist is always an error.
+    named explicitly or by ``$COMPARISON_SOURCES`` that does not exist is always an error.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     report = Report(data_dir=data_dir)
@@ -420,11 +421,12 @@ def validate(
     }
     report.problems += check_ids(ds) + check_values(ds) + check_operators(ds) + check_deadlines(ds) + check_measures(ds)
 
-    # A folder the user names explicitly must exist; only an absent default may be skipped.
+    # A folder the user names (with --sources or $COMPARISON_SOURCES) must exist; only an absent default may be skipped.
     explicit = sources_dir is not None
     sources_dir = Path(sources_dir) if explicit else default_sources_dir()
+    named = explicit or bool(os.environ.get(SOURCES_ENV, "").strip())
     require = sources_required() if require_sources is None else require_sources
-    require = require or (explicit and not Path(sources_dir).is_dir())
+    require = require or (named and sources_dir is not None and not Path(sources_dir).is_dir())
     if sources_dir is None or not sources_dir.is_dir():
         if sources_dir is None:
             why = "no source-text folder given (use --sources DIR or set COMPARISON_SOURCES)"
@@ -432,6 +434,8 @@ def validate(
             why = f"{display_path(sources_dir)} is a file, not the folder of source texts"
         else:
             why = f"source-text folder {display_path(sources_dir)} does not exist"
+            if not explicit:
+                why += f" (it is named by ${SOURCES_ENV})"
         if require:
             report.problems.append(Finding(display_path(ds.data_dir / "sources.csv"), None, None, f"cannot check quotes: {why}"))
         else:

@@ -59,6 +59,13 @@ def test_without_sources_quote_checks_are_skipped_and_said(data_copy, monkeypatc
     assert any("skipped" in s for s in report.skipped)
 
 
+def test_a_corpus_folder_named_by_the_environment_must_exist(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("COMPARISON_SOURCES", str(tmp_path / "nowhere"))
+    report = validate(data_copy, None, require_sources=False)
+    assert not report.ok
+    assert "does not exist (it is named by $COMPARISON_SOURCES)" in str(report.errors[0])
+
+
 def test_under_ci_a_missing_corpus_is_an_error(data_copy, tmp_path):
     report = validate(data_copy, tmp_path / "nowhere", require_sources=True)
     assert not report.ok
@@ -255,3 +262,13 @@ def test_cli_validate_named_sources_folder_must_exist(cli, tmp_path):
     result = cli("validate", "--sources", str(tmp_path / "typo"), env={"COMPARISON_REQUIRE_SOURCES": ""})
     assert result.returncode == 1
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_broken_pattern_is_named_at_its_own_resources_line(data_copy):
+    path = data_copy / "datapackage.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if "{name: measure_id," in text and "unique: true" in text)
+    lines[line - 1] = lines[line - 1].replace('pattern: "^[a-z][a-z0-9_]*$"', 'pattern: "^[a-z(["')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = only_error(data_copy)
+    assert (err.line, "field 'measure_id'" in err.message, "not a valid regular expression" in err.message) == (line, True, True)
