@@ -39,8 +39,8 @@ setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install -qq --upgrade pip  # -qq: errors only, not warnings about a machine's own index settings
+	$(BIN)/python -m pip install -qq -e ".[test]"
 	$(BIN)/python -m compileall -q comparison  # byte-compiled once, as a wheel install would, so commands start faster
 	touch $@
 
@@ -61,7 +61,7 @@ validate: $(STAMP)
 	$(BIN)/python -m comparison validate
 
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
+	$(BIN)/python -m pip install -qq -e ".[test,lab]"
 	$(BIN)/python -m ipykernel install --user --name elderly-care-targets --display-name "Elderly-care targets (.venv)"
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
 

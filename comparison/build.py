@@ -210,9 +210,9 @@ def add_parser(subparsers) -> None:
     )
     p.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: build)")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="folder of the curated data (default: the project's data/)")
-    p.add_argument("--lang", choices=LANGS, action="append", help="only this output language (repeatable; default: all three)")
+    p.add_argument("--lang", choices=LANGS, nargs="+", action="extend", help="only these output languages (e.g. --lang zh-Hans en; default: all three)")
     p.add_argument("--sources", type=Path, default=None, metavar="DIR", help="folder of the source texts, for the annotated source pages (default: $COMPARISON_SOURCES)")
-    p.add_argument("--no-notebooks", action="store_true", help="skip executing the notebooks and the site")
+    p.add_argument("--no-notebooks", action="store_true", help="skip executing the notebooks, and so the site (annotated sources, explorer, notebook pages); workbooks, figures and tables are still built")
     p.add_argument("--jobs", type=int, default=2, metavar="N", help="notebooks executed at once (default: 2)")
     p.set_defaults(func=run)
 
@@ -248,6 +248,8 @@ def run(args: argparse.Namespace) -> int:
     data = (args.data or default_data_dir()).resolve()
     if args.out.resolve() == data or data in args.out.resolve().parents:
         raise UserError(f"--out {args.out} lies inside the data folder {data}, which is never written to: choose another folder")
+    if args.out.exists() and not args.out.is_dir():
+        raise UserError(f"--out {args.out} is a file: name a folder for the outputs (e.g. build)")
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         probe = args.out / ".write-test"

@@ -52,9 +52,11 @@ def is_common_chinese(ch: str) -> bool:
 def utf16_without_bom(raw: bytes) -> str | None:
     """``'utf-16-le'`` or ``'utf-16-be'`` when ``raw`` reads as UTF-16 text without a byte-order mark, else ``None``.
 
-    UTF-16 text of ASCII and CJK has many zero bytes, nearly all at odd offsets
-    (little-endian) or at even ones (big-endian); the reading must decode and
-    hold no control characters beyond line ends and tabs.
+    UTF-16 text has its zero bytes (from ASCII characters) nearly all at odd
+    offsets (little-endian) or at even ones (big-endian); the reading must
+    decode, hold no control characters beyond line ends and tabs, and either
+    have many zero bytes or read as common Chinese (text that is mostly
+    Chinese has few of them).
     """
     sample = raw[:20000]
     if len(sample) < 4 or b"\x00" not in sample:
@@ -63,12 +65,15 @@ def utf16_without_bom(raw: bytes) -> str | None:
     odd = sample[1::2].count(0)
     half = len(sample) // 2
     for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros >= 0.1 * half and other <= 0.02 * half:
+        if zeros > other and other <= 0.02 * half:
             try:
                 text = sample[: len(sample) // 2 * 2].decode(codec)
             except UnicodeDecodeError:
                 continue
-            if sum(ch < " " and ch not in "\t\n\r" for ch in text) <= len(text) // 100:
+            if sum(ch < " " and ch not in "\t\n\r" for ch in text) > len(text) // 100:
+                continue
+            # Mostly ASCII makes many zero bytes on one side; mostly Chinese makes few, but reads as common Chinese.
+            if zeros >= 0.1 * half or chinese_plausibility(text) >= 0.9:
                 return codec
     return None
 

@@ -52,10 +52,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--taiwan", action="store_true", help="with --lang zh-Hant: Taiwan phrasing (数据 → 資料), not only Traditional characters")
     p.add_argument("--cities", nargs="+", metavar="CITY", help="only these cities (default: all)")
     which = p.add_mutually_exclusive_group()
-    which.add_argument(
-        "--topics", "--indicators", dest="topics", nargs="+", metavar="TOPIC",
-        help="only these topics, e.g. meal_service or 老年助餐服务 (default: all; --indicators is the former name)",
-    )
+    which.add_argument("--topics", nargs="+", metavar="TOPIC", help="only these topics, e.g. meal_service or 老年助餐服务 (default: all)")
+    which.add_argument("--indicators", dest="topics", nargs="+", help=argparse.SUPPRESS)  # the former name of --topics
     which.add_argument("--domain", metavar="DOMAIN", help="only the topics of this domain, e.g. workforce or 人才队伍")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="folder of the curated data (default: the project's data/)")
     p.set_defaults(func=run)

@@ -108,6 +108,14 @@ def test_utf16_policy_without_bom_is_named(ws, codec):
     refused(ws.run("extract", "wide.txt", *POLICY_ARGS), "wide.txt", "UTF-16", f"--encoding {codec}")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_mostly_chinese_utf16_without_bom_is_named(ws, codec):
+    # Chinese characters leave few zero bytes in UTF-16: the text is recognised by reading as common Chinese.
+    text = "各区养老机构护理型床位占比达到百分之六十以上，社区养老服务设施实现全覆盖。" * 40 + "\n2025\n"
+    (ws.root / "wide.txt").write_bytes(text.encode(codec))
+    refused(ws.run("extract", "wide.txt", *POLICY_ARGS), "wide.txt", "UTF-16", f"--encoding {codec}")
+
+
 def test_utf16_policy_without_bom_reads_with_the_encoding_it_names(ws):
     (ws.root / "wide.txt").write_bytes(SMALL_TEXT.encode("utf-16-le"))
     out = succeeded(ws.run("extract", "wide.txt", *POLICY_ARGS, "--encoding", "utf-16-le"))

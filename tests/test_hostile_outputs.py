@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hostile import SMALL_TEXT, make_workspace, refused
+from hostile import SMALL_TEXT, make_workspace, refused, succeeded
 
 
 @pytest.fixture
@@ -138,3 +138,14 @@ def test_build_out_inside_the_data_folder_is_refused(ws):
     refused(ws.run("build", "--out", "data/out", "--no-notebooks", "--lang", "en"), "data folder")
     assert not (ws.data / "out").exists()
     _unchanged(ws, before)
+
+
+def test_build_out_naming_a_file_is_refused(ws):
+    (ws.root / "afile").write_text("keep me", encoding="utf-8")
+    refused(ws.run("build", "--out", "afile", "--no-notebooks", "--lang", "en"), "afile is a file")
+    assert (ws.root / "afile").read_text(encoding="utf-8") == "keep me"
+
+
+def test_build_takes_several_languages_after_one_option(ws):
+    succeeded(ws.run("build", "--out", "out", "--no-notebooks", "--lang", "en", "zh-Hans"))
+    assert {p.name for p in (ws.root / "out").glob("comparison_*.xlsx")} == {"comparison_en.xlsx", "comparison_zh-Hans.xlsx"}
