@@ -164,10 +164,17 @@ def build_report(
     n_figures = len(charts.charts_of(ds))
     progress = Progress(len(langs) * (2 + n_figures) + (site_steps(editions, len(nb_paths)) if notebooks else 0), printer)
 
+    # Each workbook links every target to its passage on the site, when the site is built: the edition of its
+    # language (zh-Hant reads the Simplified one when there is no Traditional edition).
+    linked = {lang: lang if lang in editions else ("zh-Hans" if "zh-Hans" in editions else editions[0]) for lang in langs}
+
+    def passages(base: str):
+        return (base, linked) if notebooks and editions else None
+
     for lang in langs:
         path = out / f"comparison_{lang}.xlsx"
         progress.step(f"workbook {path.name}")
-        result.workbooks.append(write_workbook(ds, path, lang=lang))
+        result.workbooks.append(write_workbook(ds, path, lang=lang, passages=passages("site/")))
         progress.step(f"tables ({lang})")
         result.tables += write_tables(ds, out / "tables", lang)
         fig_dir = out / "figures" / lang
@@ -185,6 +192,8 @@ def build_report(
             texts=texts,
             report_dir=out,
             workbooks=result.workbooks,
+            # the site's copy of each workbook links from site/downloads/ to the edition folders beside it
+            write_download=lambda src, dest: write_workbook(ds, dest, lang=src.stem.removeprefix("comparison_"), passages=passages("../")),
             tables=result.tables,
             figures=result.figures,
             execute=execute_notebook,

@@ -72,6 +72,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "is_aspirational": ("力争性目标", "Aspirational"),
     "quote": ("原文引文", "Quote (original script)"),
     "quote_zh_hans": ("原文引文（简体）", "Quote (Simplified)"),
+    "passage": ("原文位置（网站注释原文页）", "Passage (annotated source page of the site)"),
     "notes": ("备注", "Notes"),
     "status": ("状态", "Status"),
     "n_targets": ("量化目标数", "Quantified targets"),

@@ -84,3 +84,30 @@ def test_whole_site_copied_alone_has_no_broken_link(report, tmp_path):
     assert broken_links(copy) == []
     assert list(copy.glob("downloads/*.xlsx")), "the workbooks are inside the site"
     assert list(copy.glob("figures/*/*.png")), "the figures are inside the site"
+
+
+@pytest.mark.slow
+def test_every_target_in_the_workbooks_links_to_its_passage(report, tmp_path):
+    """The targets sheet links each target to its highlighted passage: from build/ into site/, and from the site's copy."""
+    from openpyxl import load_workbook
+
+    result, _ = report
+    copy = tmp_path / "site-alone"
+    shutil.copytree(result.out_dir / "site", copy)
+    books = [*result.out_dir.glob("comparison_*.xlsx"), *copy.glob("downloads/comparison_*.xlsx")]
+    assert len(books) >= 4
+    for book in books:
+        wb = load_workbook(book)
+        ws = wb.worksheets[4]  # the targets sheet
+        header = [c.value for c in ws[2]]
+        column = header.index("passage") + 1
+        ids = [ws.cell(row=r, column=header.index("target_id") + 1).value for r in range(3, ws.max_row + 1)]
+        for row, target_id in enumerate(ids, start=3):
+            link = ws.cell(row=row, column=column).hyperlink
+            assert link is not None and link.target.endswith(f"#{target_id}"), (book.name, target_id)
+            page = (book.parent / link.target.split("#")[0]).resolve()
+            if book.is_relative_to(result.out_dir) and not book.is_relative_to(result.out_dir / "site"):
+                assert page.is_relative_to((result.out_dir / "site").resolve())
+            else:
+                assert page.is_relative_to(copy.resolve()), "the site's copy links inside the site"
+            assert page.is_file() and f'id="{target_id}"' in page.read_text(encoding="utf-8"), (book.name, target_id)

@@ -102,22 +102,25 @@ class Sheet:
         self.ws.sheet_properties.tabColor = tab_color
         self.rows = 0
 
-    def _cell(self, value, style: str | None, column: int) -> WriteOnlyCell:
+    def _cell(self, value, style: str | None, column: int, link: str | None = None) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, value=cell_value(value, lambda: f"{get_column_letter(column)}{self.rows + 1}"))
         if type(cell.value) is str:
             cell.data_type = "s"  # never a formula or an error code, whatever the first character
         if style is not None:
             cell.style = style
+        if link:
+            cell.hyperlink = link
         return cell
 
     def _height(self, height: float | None) -> None:
         if height is not None:
             self.ws.row_dimensions[self.rows + 1].height = height
 
-    def append(self, cells: Iterable[tuple[object, str | None]], height: float | None = None) -> None:
-        """Append one row of ``(value, named style)`` cells from column A; ``height`` in points (``None``: default)."""
+    def append(self, cells: Iterable[tuple], height: float | None = None) -> None:
+        """Append one row of ``(value, named style)`` or ``(value, named style, hyperlink)`` cells from column A;
+        ``height`` in points (``None``: default)."""
         with self.naming_sheet():
-            row = [self._cell(value, style, col) for col, (value, style) in enumerate(cells, start=1)]
+            row = [self._cell(cell[0], cell[1], col, cell[2] if len(cell) > 2 else None) for col, cell in enumerate(cells, start=1)]
         self._height(height)
         self.ws.append(row)
         self.rows += 1
@@ -222,7 +225,7 @@ def tidy_sheet(
         heights = layout.row_heights([values[i] for i in wrapped], [widths[i] for i in wrapped], len(frame))
         kinds = [c.kind for c in columns]
         for row, height in zip(zip(*values), heights):
-            sheet.append([(v, _style_of(k, v)) for v, k in zip(row, kinds)], height)
+            sheet.append([(v, _style_of(k, v), v if k == "link" and isinstance(v, str) else None) for v, k in zip(row, kinds)], height)
     else:
         for row in zip(*values):
             sheet.append_plain(row)

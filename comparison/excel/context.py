@@ -25,6 +25,9 @@ class Context:
     taiwan: bool
     selection: Selection
     descriptor: dict
+    #: Where the site's edition folders are, relative to the workbook ("site/" beside it, "../" from the site's
+    #: downloads), with the edition of each output language; ``None``: no links to the annotated sources.
+    passages: tuple[str, dict[str, str]] | None = None
 
     def t(self, zh: str, en: str) -> str:
         """Interface text in the output language."""

@@ -23,6 +23,7 @@ from comparison.excel.scope import selected_commitments, selected_targets, sourc
 from comparison.excel.styles import NOTE
 from comparison.labels import SCRIPT, vocab
 from comparison.script import to_simplified
+from comparison.site import passage_url
 from comparison.words import SHEETS
 
 #: Workbook-level name of the range that holds the curated columns of the targets sheet
@@ -75,8 +76,16 @@ def targets_sheet(wb: Workbook, ctx: Context) -> None:
     curated = ctx.ds.targets.reset_index(drop=True)
     long = ctx.long.set_index("target_id")
     display = long.loc[curated["target_id"].astype(str), list(TARGET_EXTRAS)].reset_index(drop=True)
+    extras = _kinds(TARGET_EXTRAS)
+    if ctx.passages is not None:
+        base, editions = ctx.passages
+        edition = editions.get(ctx.lang, next(iter(editions.values())))
+        display["passage"] = [
+            f"{base}{edition}/{passage_url(s, t)}" for s, t in zip(curated["source_id"].astype(str), curated["target_id"].astype(str))
+        ]
+        extras["passage"] = "link"
     frame = pd.concat([curated, display], axis=1)
-    sheet = _tidy(wb, ctx, "targets", frame, _kinds(curated.columns), _kinds(TARGET_EXTRAS), wide=True)  # to read on paper: the print view
+    sheet = _tidy(wb, ctx, "targets", frame, _kinds(curated.columns), extras, wide=True)  # to read on paper: the print view
     ref = f"A2:{get_column_letter(len(curated.columns))}{len(curated) + 2}"
     wb.defined_names.add(DefinedName(TARGETS_RANGE_NAME, attr_text=f"{quote_sheetname(sheet.ws.title)}!{absolute_coordinate(ref)}"))
 

@@ -40,6 +40,7 @@ KINDS: dict[str, tuple[str, int]] = {
     "ratio": (RATIO, 14),
     "flag": (CODE, 10),
     "date": (DATE, 12),
+    "link": (CODE, 34),  # an address, written as a hyperlink too
 }
 
 

@@ -38,6 +38,7 @@ def write_workbook(
     domain=None,
     taiwan: bool = False,
     indicators=None,
+    passages: tuple[str, dict[str, str]] | None = None,
 ) -> Path:
     """Write the comparison workbook of ``ds`` to ``path`` (``.xlsx``) in ``lang``; returns the path.
 
@@ -50,13 +51,19 @@ def write_workbook(
     under a temporary name and renamed when complete, so a failure leaves no
     half-written workbook. A value no Excel cell can hold raises
     :class:`comparison.excel.CellError` naming its sheet and cell.
+
+    ``passages`` = ``(base, editions)`` adds to the targets sheet a column
+    linking each target to its passage on the site's annotated source page:
+    ``base`` is where the site's edition folders are, relative to the
+    workbook (``"site/"``, ``"../"``), and ``editions`` maps an output
+    language to the edition whose pages it links to.
     """
     check_lang(lang)
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     descriptor = ds.meta or read_descriptor(ds.data_dir)  # a cached dataset carries the package-level entries
-    ctx = Context(ds, lang, taiwan, select(ds, cities=cities, topics=topics, domain=domain, indicators=indicators, lang=lang), descriptor)
+    ctx = Context(ds, lang, taiwan, select(ds, cities=cities, topics=topics, domain=domain, indicators=indicators, lang=lang), descriptor, passages)
     tmp = path.with_name(f".~{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:

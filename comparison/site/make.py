@@ -62,12 +62,15 @@ def build_site(
     execute: Callable,
     step: Callable[[str], None],
     jobs: int = 2,
+    write_download: Callable[[Path, Path], Path] | None = None,
 ) -> SiteResult:
     """Write the site into ``site``: per edition its notebooks, annotated sources, explorer and index; then the root index.
 
     ``workbooks``, ``tables`` and ``figures`` (files of ``report_dir``) are
     copied into ``site/downloads/`` and ``site/figures/`` so that the folder
-    stands alone. ``execute(nb, cwd)`` runs a notebook node and returns it
+    stands alone; ``write_download(source, destination)``, when given, writes
+    each workbook's copy instead (so that its links to the passages start from
+    ``downloads/``). ``execute(nb, cwd)`` runs a notebook node and returns it
     executed; ``step(message)`` reports progress.
     """
     import nbformat
@@ -78,7 +81,12 @@ def build_site(
             if (site / sub).is_dir() and not (site / sub).is_symlink():
                 shutil.rmtree(site / sub)
     site.mkdir(parents=True, exist_ok=True)
-    result.downloads = _copy(workbooks, site / "downloads", report_dir) + _copy(tables, site / "downloads", report_dir)
+    if write_download is not None:
+        (site / "downloads").mkdir(parents=True, exist_ok=True)
+        books = [write_download(p, site / "downloads" / p.relative_to(report_dir)) for p in workbooks]
+    else:
+        books = _copy(workbooks, site / "downloads", report_dir)
+    result.downloads = books + _copy(tables, site / "downloads", report_dir)
     result.figures = _copy(figures, site, report_dir)
     nodes = [nbformat.read(p, as_version=4) for p in notebooks]
     for lang in editions:
