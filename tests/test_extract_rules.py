@@ -230,3 +230,11 @@ def test_a_slogan_is_coverage_of_its_units(codebook):
 )
 def test_all_of_it(codebook, text, expected):
     assert rows(codebook, text) == expected
+
+
+def test_a_set_named_by_a_cut_off_completing_something_is_full_coverage(codebook):
+    # 排名前N的X完成Y: every member of a definite set is to do Y, a share of 100 % with a deadline; not without one.
+    text = "到2026年底，访问量在全市排名前20的公共服务网站完成适老化改造。"
+    assert any((r[0], r[2]) == (100.0, "percent") for r in rows(codebook, text))
+    assert quote_states_value(text, 100, "percent")
+    assert not any((r[0], r[2]) == (100.0, "percent") for r in rows(codebook, "访问量在全市排名前20的公共服务网站完成适老化改造。"))

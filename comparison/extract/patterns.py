@@ -195,10 +195,11 @@ OBLIGED_COVERAGE = re.compile(r"应(\w)尽\1")
 PERMISSION = re.compile("可以|可(?=[\u4e00-\u9fff]{0,4}(?:覆盖|纳入|实现))|鼓励|支持")
 # Coverage words that need a deadline in their sentence to state a target.
 COVERAGE_WEAK = re.compile(
-    r"(?=[各均全所])(?:各(?:中心城区|区县|县区|区|县|市|乡镇|镇|街道|社区|村)(?:\([^)]{1,6}\))?(?:均|都)?(?:成立|设立|建立|建成|建有|设置|配备)"
+    r"(?=[各均全所排])(?:各(?:中心城区|区县|县区|区|县|市|乡镇|镇|街道|社区|村)(?:\([^)]{1,6}\))?(?:均|都)?(?:成立|设立|建立|建成|建有|设置|配备)"
     r"|均(?:设立|设置|建立|建成|建有|达到|配备|实现|开展|纳入|提供|具备|成立)"
     r"|全面(?:设置|设立|配备|配置|建有)"
     rf"|全部[{CJK}]{{1,3}}?(?:完成|到位|覆盖)"  # 全部安装完成, 全部改造到位
+    r"|排名前\d+(?:名|位)?的[^,;。:\n]{1,40}?完成"  # a set named by a cut-off, all of which are to complete something
     r"|所有(?<![权归体家人]所有)(?![权制者人的]))"  # 所有 without 均 (城区所有养老机构提供…) needs a deadline
 )
 SLOGAN = re.compile(rf"(?<=[“\"、])一(?P<per>[{CJK}]{{1,2}})一(?P<what>[{CJK}]{{1,3}}?)(?=[”\"、])")
