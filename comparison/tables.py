@@ -164,7 +164,7 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Finding]) -> 
     width = len(header)
     rows: list[list[str]] = []
     lines: list[int] = []
-    stripped = 0
+    stripped, stripped_lines = 0, []
     line = header_line + 1
     try:
         for record in reader:
@@ -178,6 +178,7 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Finding]) -> 
                 continue
             if clean != record:
                 stripped += sum(a != b for a, b in zip(record, clean))
+                stripped_lines.append(start)
             rows.append(clean)
             lines.append(start)
     except csv.Error as exc:
@@ -190,7 +191,7 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Finding]) -> 
     if blank:
         problems.append(note(label, None, None, f"normalised: skipped {len(blank)} blank line(s) (line {_shown_lines(blank)})"))
     if stripped:
-        problems.append(note(label, None, None, f"normalised: removed spaces around {stripped} cell(s)"))
+        problems.append(note(label, None, None, f"normalised: removed spaces around {stripped} cell(s) (line {_shown_lines(stripped_lines)})"))
     if not rows and not any(p.severity == "error" for p in problems):
         problems.append(Finding(label, None, None, "the file has a header but no data rows"))
     cells = np.array(rows, dtype=object).reshape(len(rows), width)

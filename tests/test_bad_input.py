@@ -502,7 +502,9 @@ def with_trailing_spaces(data):
     rows = read_rows(data / "sources.csv")
     write_rows(data / "sources.csv", [rows[0]] + [[cell + " " if cell else cell for cell in row] for row in rows[1:]])
     filled = sum(1 for row in rows[1:] for cell in row if cell)
-    return Expect(S, None, None, f"note: normalised: removed spaces around {filled} cell(s)")
+    lines = [line for line, row in enumerate(rows[1:], start=2) if any(row)][:10]
+    more = " …" if len(rows) - 1 > 10 else ""
+    return Expect(S, None, None, f"note: normalised: removed spaces around {filled} cell(s) (line {', '.join(map(str, lines))}{more})")
 
 
 def with_columns_reordered(data):
