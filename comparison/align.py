@@ -217,9 +217,14 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
 def _target_text(operator, value, symbol, stated, implied, scope, aspirational, lang: str) -> str:
     """:func:`comparison.labels.format_target`, with a deadline implied by the plan's period said to be one."""
     text = format_target(operator=operator, value=value, unit_symbol=symbol, deadline_year=stated, scope=scope, is_aspirational=aspirational, lang=lang)
-    if pd.isna(stated) and not pd.isna(implied):
+    if _missing(stated) and not _missing(implied):
         text += pick(f"（规划期末{int(implied)}年）", f" (plan ends {int(implied)})", lang)
     return text
+
+
+def _missing(value) -> bool:
+    """``pd.isna`` of one scalar from ``Series.tolist()``, without its cost (it runs once per target)."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def _simplified_many(texts: list[str]) -> list[str]:
@@ -446,7 +451,7 @@ def comparison_table(
         long = targets_long(ds, lang, taiwan=taiwan)
     city_ids = resolve_cities(ds, cities) or ds.jurisdiction_order
     city_ids = [c for c in ds.jurisdiction_order if c in set(city_ids)]
-    counted = set(_counted(ds)["target_id"].astype(str))
+    counted = set(_counted(ds)["target_id"].astype(str).tolist())  # a list iterates faster than a pandas array
     rows = long[long["target_id"].isin(counted) & long["measure_id"].notna() & long["jurisdiction_id"].astype(str).isin(city_ids)]
     rows = rows[["target_id", "jurisdiction_id", "jurisdiction", "measure_id", "target", "scope", "is_aspirational"]]
     rows = rows.assign(jurisdiction_id=rows["jurisdiction_id"].astype(str), measure_id=rows["measure_id"].astype(str))  # plain strings iterate fast
@@ -524,7 +529,7 @@ def _differences(group: pd.DataFrame, names: dict[str, str], lang: str) -> tuple
     sep = "; " if lang == "en" else "；"
     whole = pick(*NO_SCOPE, lang)
     if group["scope"].nunique() > 1:
-        marks |= set(group["target_id"])
+        marks |= set(group["target_id"].tolist())
         who = sep.join(
             f"{names[j]} ({s or whole})" if lang == "en" else f"{names[j]}（{s or whole}）"
             for j, s in zip(group["jurisdiction_id"].astype(str).tolist(), group["scope"].tolist())
@@ -532,7 +537,7 @@ def _differences(group: pd.DataFrame, names: dict[str, str], lang: str) -> tuple
         notes.append(f"{pick(*RESPECTS['scope'], lang)}: {who}" if lang == "en" else f"{pick(*RESPECTS['scope'], lang)}：{who}")
     if group["is_aspirational"].nunique() > 1:
         hedged = group[group["is_aspirational"]]
-        marks |= set(hedged["target_id"])
+        marks |= set(hedged["target_id"].tolist())
         who = sep.join(dict.fromkeys(names[j] for j in hedged["jurisdiction_id"].astype(str).tolist()))
         notes.append(f"{pick(*RESPECTS['aspirational'], lang)}: {who}" if lang == "en" else f"{pick(*RESPECTS['aspirational'], lang)}：{who}")
     return marks, "\n".join(notes)

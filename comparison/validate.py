@@ -205,11 +205,13 @@ def check_deadlines(ds: Dataset) -> list[Finding]:
     expected_basis[(t["kind"] == "target") & end.notna().to_numpy()] = "plan_end"
     expected_basis[has_stated] = "stated"
     expected_implied = end.where(expected_basis == "plan_end")
-    for line, b, e, sid in zip(t.index, basis, expected_basis, src):
+    wrong_basis = (basis.notna() & (basis != expected_basis)).fillna(False).to_numpy(dtype=bool)  # only these rows are looked at one by one
+    for line, b, e, sid in zip(t.index[wrong_basis], basis[wrong_basis].tolist(), expected_basis[wrong_basis].tolist(), src[wrong_basis].tolist()):
         if pd.notna(b) and b != e:
             why = {"stated": "the row states a year", "plan_end": f"it is a target without a stated year and {sid} has an end year", "none": "no year is stated and none is implied (a standard or parameter, or a document without an end year)"}[e]
             problems.append(Finding(label, int(line), "deadline_basis", f"'{b}' should be '{e}': {why}"))
-    for line, got, want, sid in zip(t.index, implied, expected_implied, src):
+    wrong_implied = ((implied.isna() != expected_implied.isna()) | (implied != expected_implied).fillna(False)).to_numpy(dtype=bool)
+    for line, got, want, sid in zip(t.index[wrong_implied], implied[wrong_implied], expected_implied[wrong_implied], src[wrong_implied].tolist()):
         if not (pd.isna(got) and pd.isna(want)) and (pd.isna(got) or pd.isna(want) or int(got) != int(want)):
             want_text = f"{int(want)} (the last year of {sid})" if pd.notna(want) else "empty (only a target without a stated year gets the end of its plan period)"
             problems.append(Finding(label, int(line), "deadline_implied", f"{'empty' if pd.isna(got) else int(got)} should be {want_text}"))
@@ -271,10 +273,12 @@ def check_measures(ds: Dataset) -> list[Finding]:
         for line, u, m, e in zip(t.index[wrong], unit[wrong], mid[wrong], expected[wrong])
     ]
     level = mid.map(mea["level"].astype(str))
-    for line, m, lvl, scope in zip(t.index, mid, level, t["scope_zh"]):
-        if pd.isna(m) or pd.isna(lvl):
-            continue
-        implied = scope_level(scope)
+    known = (mid.notna() & level.notna()).to_numpy(dtype=bool)  # rows without a measure or level are not looked at
+    scope_zh = t["scope_zh"][known]
+    scopes = scope_zh.astype(object).where(scope_zh.notna(), None).tolist()
+    levels = {s: scope_level(s) for s in set(scopes)}  # few distinct scopes: each is read once
+    for line, m, lvl, scope in zip(t.index[known], mid[known].tolist(), level[known].astype(str).tolist(), scopes):
+        implied = levels[scope]
         if implied is not None and implied != lvl and not (implied == "per_unit" and lvl.startswith("per_")):
             problems.append(Finding(label, int(line), "measure_id", f"the scope '{scope}' gives a figure {implied.replace('_', ' ')}, but measure '{m}' is at level '{lvl}'"))
         elif implied is None and lvl in ("per_district", "per_county", "per_township", "per_community"):

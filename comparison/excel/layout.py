@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -26,13 +27,15 @@ NARROW_TEXT_WIDTH = 0.9
 WORD_WRAP_SLACK = 4.0
 
 
+@cache
 def _is_wide(ch: str) -> bool:
+    """Whether ``ch`` is East Asian wide or full-width (cached: text is measured a character at a time)."""
     return unicodedata.east_asian_width(ch) in "WF"
 
 
 def display_width(text: str) -> int:
     """Character columns ``text`` takes: East Asian wide and full-width characters count 2; the widest line counts."""
-    return max(sum(2 if _is_wide(ch) else 1 for ch in line) for line in str(text).split("\n"))
+    return max(len(line) + sum(map(_is_wide, line)) for line in str(text).split("\n"))
 
 
 def column_width(texts: Iterable[str], *, cap: int, floor: int = 0) -> int:
@@ -53,7 +56,7 @@ def text_height(text: str, width: float) -> float:
     """Points that ``text`` needs when wrapped in a column ``width`` characters wide."""
     height = 0.0
     for line in text.split("\n"):
-        wide = sum(1 for ch in line if _is_wide(ch))
+        wide = sum(map(_is_wide, line))
         usable = width - WORD_WRAP_SLACK if " " in line else width
         lines = max(1, math.ceil((2 * wide + NARROW_TEXT_WIDTH * (len(line) - wide)) / max(1.0, usable)))
         height += lines * (LINE_HEIGHT_WIDE if wide else LINE_HEIGHT_NARROW)
