@@ -94,7 +94,7 @@ def check_values(ds: Dataset) -> list[Finding]:
     slow = [(line, value, unit, str(quote)) for line, value, unit, quote in rows if not _states_in_digits(str(quote), value)]
     problems = []
     for (line, value, unit, quote), norm_quote in zip(slow, normalise_many([quote for *_, quote in slow])):
-        if not (_states_in_digits(norm_quote, value) or quote_states_value(norm_quote, value, unit, normalised=True) or _states_one_each(norm_quote, value, unit)):
+        if not (_states_in_digits(norm_quote, value) or quote_states_value(norm_quote, value, unit, normalised=True)):
             hint = ""
             if unit == "percent" and 0 < value <= 1:
                 hint = " (percentages are written as in the text: 60 for 60%; a spreadsheet may have turned 60% into 0.6)"
@@ -130,16 +130,6 @@ def check_operators(ds: Dataset) -> list[Finding]:
             why = "and it bounds the figure the other way" if other else "and it has no word for it"
             problems.append(Finding(label, int(line), "operator", f"'{op}' is not what the quote «{_short(quote)}» states ({words} …), {why}"))
     return problems
-
-
-#: Coverage phrases beyond those of :mod:`comparison.numbers`: 全量 (all of it) and the principle
-#: “一X一Y” (one Y in each X, as in “一镇街一中心”), each a coverage of 100 % (docs/curation.md).
-_MORE_COVERAGE = re.compile(r"全量|(?:^|[“\"'「、，,])一\w{1,3}一\w{1,3}(?=[”\"'」、，,]|$)")
-
-
-def _states_one_each(quote: str, value: float, unit: str) -> bool:
-    """Whether ``quote`` (normalised) states full coverage with 全量 or a “一X一Y” principle, and the value is 100 %."""
-    return unit == "percent" and float(value) == 100.0 and bool(_MORE_COVERAGE.search(quote))
 
 
 def _states_in_digits(quote: str, value: float) -> bool:
