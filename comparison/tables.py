@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from comparison.charsets import guess_encoding
+from comparison.csvfast import plain_cells
 from comparison.descriptor import DESCRIPTOR, EXCEL_CELL_LIMIT, NOT_IN_XML, field_names, read_descriptor, resource_path, resource_schema, utf16_length
 from comparison.errors import Finding, UnsafePathError, display_path, note
 from comparison.paths import read_regular_bytes
@@ -162,6 +163,10 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Finding]) -> 
         problems.append(note(label, header_line, None, "normalised: columns are in a different order than in datapackage.yaml"))
 
     width = len(header)
+    if header_line == 1 and "" not in header and not _CONTROL.search(text):
+        cells = plain_cells(text.partition("\n")[2], width, EXCEL_CELL_LIMIT // 2)
+        if cells is not None:
+            return _frame(cells, range(2, 2 + len(cells)), header, expected), problems
     rows: list[list[str]] = []
     lines: list[int] = []
     stripped, stripped_lines = 0, []
@@ -196,9 +201,14 @@ def _parse_csv(text: str, schema: dict, label: str, problems: list[Finding]) -> 
         problems.append(Finding(label, None, None, "the file has a header but no data rows"))
     cells = np.array(rows, dtype=object).reshape(len(rows), width)
     cells[cells == ""] = pd.NA
+    return _frame(cells, lines, header, expected), problems
+
+
+def _frame(cells: np.ndarray, lines, header: list[str], expected: list[str]) -> pd.DataFrame:
+    """The rows × columns ``cells`` (empty ones ``pd.NA``) as a frame indexed by line, its columns in the descriptor's order."""
     if header != expected:
         cells = cells[:, [header.index(name) for name in expected]]
-    return pd.DataFrame(cells, index=pd.Index(lines, name="line"), columns=expected, dtype=object), problems
+    return pd.DataFrame(cells, index=pd.Index(lines, name="line", dtype="int64"), columns=expected, dtype=object)
 
 
 def _header_problems(header: list[str], expected: list[str], label: str, line: int) -> list[Finding]:
