@@ -34,7 +34,6 @@ import pandas as pd
 from pandas.errors import ParserError
 
 
-
 def plain_cells(body: str, width: int, longest: int) -> np.ndarray | None:
     """The cells of ``body`` (the text after the header line, line ends ``\\n``) as a rows × ``width`` object array, or ``None``.
 
