@@ -239,6 +239,16 @@ def scope_level(scope_zh) -> str | None:
     return "per_unit"
 
 
+def _scope_level_problem(scope: str | None, level: str, measure: str = "") -> str:
+    """Why a target with ``scope`` cannot belong to ``measure``, which is at ``level``; empty when it can."""
+    implied = scope_level(scope)
+    if implied is not None and implied != level and not (implied == "per_unit" and level.startswith("per_")):
+        return f"the scope '{scope}' gives a figure {implied.replace('_', ' ')}, but measure '{measure}' is at level '{level}'"
+    if implied is None and level in ("per_district", "per_county", "per_township", "per_community"):
+        return f"measure '{measure}' is at level '{level}', but the scope does not name each unit (每个…/各…)"
+    return ""
+
+
 def check_measures(ds: Dataset) -> list[Finding]:
     """Targets agree with their measure, and each measure is one quantity.
 
@@ -266,13 +276,13 @@ def check_measures(ds: Dataset) -> list[Finding]:
     known = (mid.notna() & level.notna()).to_numpy(dtype=bool)  # rows without a measure or level are not looked at
     scope_zh = t["scope_zh"][known]
     scopes = scope_zh.astype(object).where(scope_zh.notna(), None).tolist()
-    levels = {s: scope_level(s) for s in set(scopes)}  # few distinct scopes: each is read once
-    for line, m, lvl, scope in zip(t.index[known], mid[known].tolist(), level[known].astype(str).tolist(), scopes):
-        implied = levels[scope]
-        if implied is not None and implied != lvl and not (implied == "per_unit" and lvl.startswith("per_")):
-            problems.append(Finding(label, int(line), "measure_id", f"the scope '{scope}' gives a figure {implied.replace('_', ' ')}, but measure '{m}' is at level '{lvl}'"))
-        elif implied is None and lvl in ("per_district", "per_county", "per_township", "per_community"):
-            problems.append(Finding(label, int(line), "measure_id", f"measure '{m}' is at level '{lvl}', but the scope does not name each unit (每个…/各…)"))
+    pairs = list(zip(scopes, level[known].astype(str).tolist()))
+    wrong_level = {pair: bool(_scope_level_problem(*pair)) for pair in set(pairs)}  # few distinct scopes and levels: each pair is judged once
+    problems += [
+        Finding(label, int(line), "measure_id", _scope_level_problem(*pair, m))
+        for line, m, pair in zip(t.index[known], mid[known].tolist(), pairs)
+        if wrong_level[pair]
+    ]
     mlabel = _label(ds, "measures")
     for line, m, u, den in zip(ds.measures.index, ds.measures["measure_id"].astype(str), ds.measures["unit_id"].astype(str), ds.measures["denominator_zh"]):
         if u == "percent" and pd.isna(den):
@@ -285,11 +295,9 @@ def check_measures(ds: Dataset) -> list[Finding]:
         if m in mea.index and u != str(mea.loc[m, "unit_id"]):
             problems.append(Finding(nlabel, int(line), "unit_id", f"'{u}' differs from the unit of measure '{m}' in measures.csv ('{mea.loc[m, 'unit_id']}')"))
     source_of = dict(zip(t["target_id"].astype(str), t["source_id"].astype(str)))
-    restating = set(t.loc[t["restates"].notna(), "target_id"].astype(str))
-    for line, tid, sid, other in zip(t.index, t["target_id"].astype(str), t["source_id"].astype(str), t["restates"]):
-        if pd.isna(other):
-            continue
-        other = str(other)
+    restates = t[t["restates"].notna()]
+    restating = set(restates["target_id"].astype(str))
+    for line, tid, sid, other in zip(restates.index, restates["target_id"].astype(str), restates["source_id"].astype(str), restates["restates"].astype(str)):
         if other == tid:
             problems.append(Finding(label, int(line), "restates", f"'{tid}' cannot restate itself"))
         elif other in source_of and source_of[other] != sid:
