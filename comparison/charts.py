@@ -60,6 +60,7 @@ from comparison.chartkit import (  # source_line and city_palette are part of th
     source_line,  # noqa: F401
 )
 from comparison.dataset import Dataset
+from comparison.deprecation import warn_renamed
 from comparison.docstrings import shared_docs as _shared_docs
 from comparison.figures import PNG_DPI, SVG_HASHSALT, save_figure  # noqa: F401  (part of this module's interface)
 from comparison.labels import PER_1000_HOW, STATUS, check_lang, column_label, format_number, format_target, vocab
@@ -227,7 +228,9 @@ def plot_measure_targets(
 
 
 def plot_indicator_targets(ds: Dataset, *, indicator: str = "nursing_bed_share", lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
-    """Former name of :func:`plot_measure_targets`: each former indicator id is now also the id of one of its measures."""
+    """Former name of :func:`plot_measure_targets` (each former indicator id is now also the id of one of its measures);
+    deprecated, removed in 0.3.0."""
+    warn_renamed("plot_indicator_targets(indicator=...)", "plot_measure_targets(measure=...)")
     return plot_measure_targets(ds, measure=indicator, lang=lang, ax=ax, **kwargs)
 
 

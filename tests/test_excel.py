@@ -264,7 +264,7 @@ def test_selection_narrows_the_comparison_but_the_data_sheets_stay_whole(dataset
 # --------------------------------------------------------------------------- the export command
 def test_export_writes_a_workbook(cli, tmp_path):
     out = tmp_path / "en.xlsx"
-    result = cli("export", "--lang", "en", "--cities", "宁波市", "Wuhan", "--indicators", "nursing_bed_share", "-o", str(out))
+    result = cli("export", "--lang", "en", "--cities", "宁波市", "Wuhan", "--topics", "nursing_bed_share", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout and f"{len(SHEETS)} sheets" in result.stdout
     cells = _grid(_sheet(out, "comparison"))
@@ -293,8 +293,8 @@ def test_export_onto_a_folder_says_so(cli, tmp_path):
     assert "is a folder" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_export_refuses_indicators_with_domain(cli, tmp_path):
-    result = cli("export", "--indicators", "meal_service", "--domain", "workforce", "-o", str(tmp_path / "x.xlsx"))
+def test_export_refuses_topics_with_domain(cli, tmp_path):
+    result = cli("export", "--topics", "meal_service", "--domain", "workforce", "-o", str(tmp_path / "x.xlsx"))
     assert result.returncode == 2
     assert "not allowed with" in result.stderr
 
@@ -342,7 +342,7 @@ def test_a_comparison_cell_beyond_excel_limit_keeps_whole_lines_and_says_how_man
     copies = pd.concat([row] * 1500, ignore_index=True)
     copies["target_id"] = [f"ningbo-2021-t9{i:04d}" for i in range(len(copies))]
     big = dataclasses.replace(dataset, targets=pd.concat([t, copies]))
-    path = write_workbook(big, tmp_path / "big.xlsx", lang="en", indicators=["meal_service"])
+    path = write_workbook(big, tmp_path / "big.xlsx", lang="en", topics=["meal_service"])
     wb = openpyxl.load_workbook(path, read_only=True)
     (cell,) = [c for r in wb["Comparison"].iter_rows(values_only=True) for c in r if isinstance(c, str) and "Excel cell holds" in c]
     assert len(cell) <= 32_767
