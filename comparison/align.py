@@ -128,9 +128,7 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
       implied by the plan's period is written ``（规划期末2023年）`` /
       ``(plan ends 2023)``);
     * ``quote`` (verbatim, in the source's own script), ``quote_zh_hans`` (its
-      Simplified rendering) and ``notes``;
-    * ``indicator_id`` / ``indicator``: the topic under its former name, for
-      the workbook module until it reads topics.
+      Simplified rendering) and ``notes``.
 
     Rows follow the display order of jurisdictions, then the documents' own order.
     """
@@ -150,7 +148,6 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
 
     units = unit_symbols(ds, lang)
     domain_id = tid.map(top["domain_id"].astype(str))
-    topic = tid.map(topic_names(ds, lang)).fillna("")
     stated = t["deadline_stated"].astype("Int64")
     implied = t["deadline_implied"].astype("Int64")
     out = pd.DataFrame(
@@ -163,7 +160,7 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "clause": t["clause"].astype(str),
             "kind": t["kind"].map(cache(lambda k: vocab(KIND, k, lang))),
             "topic_id": pd.Categorical(tid, categories=ds.topic_order, ordered=True),
-            "topic": topic,
+            "topic": tid.map(topic_names(ds, lang)).fillna(""),
             "measure_id": pd.Categorical(mid, categories=ds.measure_order, ordered=True),
             "measure": mid.map(measure_names(ds, lang)).fillna(""),
             "domain_id": pd.Categorical(domain_id, categories=ds.domain_order, ordered=True),
@@ -184,8 +181,6 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "quote": t["quote"].astype(str),
             "quote_zh_hans": _simplified_many(t["quote"].astype(str).tolist()),
             "notes": t["notes"].fillna("").astype(str),
-            "indicator_id": tid,
-            "indicator": topic,
         }
     )
     word_in_script = cache(lambda word: pick(word, "", lang, taiwan=taiwan))
@@ -294,8 +289,7 @@ def coverage_long(ds: Dataset) -> pd.DataFrame:
     standard of one of the topic's measures, ``qualitative`` when they only
     commit to the topic in words, ``not_mentioned`` otherwise),
     ``n_targets``, ``n_measures`` (how many of the topic's measures those
-    targets fall in) and ``n_commitments``; ``indicator_id`` repeats
-    ``topic_id`` under its former name. Policy parameters and rows that
+    targets fall in) and ``n_commitments``. Policy parameters and rows that
     restate another row do not count.
     """
     src_j = dict(zip(ds.sources["source_id"].astype(str), ds.sources["jurisdiction_id"].astype(str)))
@@ -318,8 +312,7 @@ def coverage_long(ds: Dataset) -> pd.DataFrame:
     out = out.reset_index()
     out["topic_id"] = pd.Categorical(out["topic_id"], categories=ds.topic_order, ordered=True)
     out["jurisdiction_id"] = pd.Categorical(out["jurisdiction_id"], categories=ds.jurisdiction_order, ordered=True)
-    out["indicator_id"] = out["topic_id"]
-    return out[["topic_id", "jurisdiction_id", "status", "n_targets", "n_measures", "n_commitments", "indicator_id"]]
+    return out[["topic_id", "jurisdiction_id", "status", "n_targets", "n_measures", "n_commitments"]]
 
 
 def coverage_matrix(

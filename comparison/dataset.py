@@ -302,6 +302,4 @@ def _load_checked(data_dir: Path) -> Dataset:
     meta = {k: v for k, v in descriptor.items() if k != "resources"}
     ds = Dataset(data_dir=data_dir, version=str(descriptor.get("version", "")), notes=problems, meta=meta, **tables)
     _categorise(ds)
-    # The workbook module still selects commitments by their former column name: the topic.
-    ds.commitments["indicator_id"] = ds.commitments["topic_id"]
     return ds

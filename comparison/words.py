@@ -32,8 +32,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "issue_date": ("发布日期", "Issued"),
     "clause": ("条款", "Clause"),
     "kind": ("类别", "Kind"),
-    "indicator_id": ("指标编号", "Indicator id"),
-    "indicator": ("指标", "Indicator"),
     "domain_id": ("领域编号", "Domain id"),
     "domain": ("领域", "Domain"),
     "topic_id": ("主题编号", "Topic id"),
