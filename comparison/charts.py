@@ -432,7 +432,7 @@ def plot_per_1000(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     ax.set_yticks(
         shown.index,
         [
-            _text("per_1000_target", lang, city=r.jurisdiction, indicator=r.measure, target=r.target)
+            _text("per_1000_target", lang, city=r.jurisdiction, measure=r.measure, target=r.target)
             + (_text("per_1000_stated", lang) if r.how == vocab(PER_1000_HOW, "stated", lang) else "")
             for r in shown.itertuples(index=False)
         ],
@@ -525,7 +525,7 @@ def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
     domain = targets["domain_id"].astype(object).where(targets["measure_id"].notna(), no_domain)
     counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
     counts = counts.reindex(index=[*names.index, no_domain], columns=ds.jurisdiction_order, fill_value=0)
-    return counts.set_axis([*names, _text("no_indicator", lang)], axis=0)
+    return counts.set_axis([*names, _text("no_measure", lang)], axis=0)
 
 
 #: The charts of the report: file stem → plot function.
