@@ -18,7 +18,7 @@ from comparison.excel import STATUS_FILLS, column_width, display_width, read_tar
 from comparison.script import LANGS
 from comparison.words import SHEETS
 from conftest import DATA, ROOT, run_cli
-from test_validate import edit_row
+from hostile import edit_cells
 
 #: Sheet key → position in the workbook.
 SHEET = {key: i for i, key in enumerate(SHEETS)}
@@ -357,7 +357,7 @@ def test_a_comparison_cell_beyond_excel_limit_keeps_whole_lines_and_says_how_man
 
 def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_file_line_and_column(data_copy, tmp_path):
     # Within the schema's 32,767 characters, but a character beyond U+FFFF counts twice in Excel: the data check refuses it.
-    line = edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
+    line = edit_cells(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
     done = run_cli("export", "--data", str(data_copy), "-o", str(tmp_path / "x.xlsx"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"targets.csv, line {line}, column 'notes'" in done.stderr and "32,800 characters" in done.stderr
