@@ -2,7 +2,7 @@
 
 The package loads the curated data in ``data/`` (see ``data/datapackage.yaml``),
 checks every target against the text of its source, aligns differently worded
-targets through the codebook of canonical indicators, and writes tables,
+targets through the codebook of topics and measures, and writes tables,
 charts and an Excel workbook in Simplified Chinese, Traditional Chinese or
 English.
 

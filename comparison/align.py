@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from comparison.dataset import Dataset
+from comparison.deprecation import renamed_keyword, warn_renamed
 from comparison.labels import (
     ATTRIBUTE,
     DEADLINE_BASIS,
@@ -85,8 +86,10 @@ def measure_names(ds: Dataset, lang: str) -> pd.Series:
     return _names(ds.measures, "measure_id", lang).reindex(ds.measure_order)
 
 
-#: Former name of :func:`topic_names` (the topics were called indicators); kept for the workbook module.
-indicator_names = topic_names
+def indicator_names(ds: Dataset, lang: str) -> pd.Series:
+    """Former name of :func:`topic_names`; deprecated, removed in 0.3.0."""
+    warn_renamed("indicator_names()", "topic_names()")
+    return topic_names(ds, lang)
 
 
 def domain_names(ds: Dataset, lang: str) -> pd.Series:
@@ -100,13 +103,6 @@ def unit_symbols(ds: Dataset, lang: str) -> pd.Series:
 def measure_topics(ds: Dataset) -> pd.Series:
     """Measure id → topic id."""
     return pd.Series(ds.measures["topic_id"].astype(str).values, index=ds.measures["measure_id"].astype(str).values)
-
-
-def _topic_filter(ds: Dataset, topics, indicators) -> list[str] | None:
-    """Topics named by ``topics`` or by the former keyword ``indicators`` (not both)."""
-    if topics is not None and indicators is not None:
-        raise SelectionError("give topics or indicators (their former name), not both")
-    return resolve_topics(ds, topics if topics is not None else indicators)
 
 
 # --------------------------------------------------------------------------- the long table
@@ -132,9 +128,7 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
       implied by the plan's period is written ``（规划期末2023年）`` /
       ``(plan ends 2023)``);
     * ``quote`` (verbatim, in the source's own script), ``quote_zh_hans`` (its
-      Simplified rendering) and ``notes``;
-    * ``indicator_id`` / ``indicator``: the topic under its former name, for
-      the workbook module until it reads topics.
+      Simplified rendering) and ``notes``.
 
     Rows follow the display order of jurisdictions, then the documents' own order.
     """
@@ -154,7 +148,6 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
 
     units = unit_symbols(ds, lang)
     domain_id = tid.map(top["domain_id"].astype(str))
-    topic = tid.map(topic_names(ds, lang)).fillna("")
     stated = t["deadline_stated"].astype("Int64")
     implied = t["deadline_implied"].astype("Int64")
     out = pd.DataFrame(
@@ -167,7 +160,7 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "clause": t["clause"].astype(str),
             "kind": t["kind"].map(cache(lambda k: vocab(KIND, k, lang))),
             "topic_id": pd.Categorical(tid, categories=ds.topic_order, ordered=True),
-            "topic": topic,
+            "topic": tid.map(topic_names(ds, lang)).fillna(""),
             "measure_id": pd.Categorical(mid, categories=ds.measure_order, ordered=True),
             "measure": mid.map(measure_names(ds, lang)).fillna(""),
             "domain_id": pd.Categorical(domain_id, categories=ds.domain_order, ordered=True),
@@ -188,8 +181,6 @@ def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) ->
             "quote": t["quote"].astype(str),
             "quote_zh_hans": _simplified_many(t["quote"].astype(str).tolist()),
             "notes": t["notes"].fillna("").astype(str),
-            "indicator_id": tid,
-            "indicator": topic,
         }
     )
     word_in_script = cache(lambda word: pick(word, "", lang, taiwan=taiwan))
@@ -260,14 +251,15 @@ def filter_targets(
 
     Cities, topics, measures and domains may be given by id or by name in any
     output language; an unknown one raises :class:`SelectionError` naming the
-    valid ids and the closest match. ``indicators`` is the former name of
-    ``topics``. ``deadline_years`` match the deadline that applies (stated, or
-    implied by the plan's period).
+    valid ids and the closest match. ``deadline_years`` match the deadline
+    that applies (stated, or implied by the plan's period). ``indicators``,
+    the former name of ``topics``, is deprecated and removed in 0.3.0.
     """
+    topics = renamed_keyword("filter_targets", "topics", topics, "indicators", indicators)
     mask = pd.Series(True, index=long.index)
     if (ids := resolve_cities(ds, cities)) is not None:
         mask &= long["jurisdiction_id"].astype(str).isin(ids)
-    if (ids := _topic_filter(ds, topics, indicators)) is not None:
+    if (ids := resolve_topics(ds, topics)) is not None:
         mask &= long["topic_id"].astype("string").isin(ids).fillna(False)
     if (ids := resolve_measures(ds, measures)) is not None:
         mask &= long["measure_id"].astype("string").isin(ids).fillna(False)
@@ -297,8 +289,7 @@ def coverage_long(ds: Dataset) -> pd.DataFrame:
     standard of one of the topic's measures, ``qualitative`` when they only
     commit to the topic in words, ``not_mentioned`` otherwise),
     ``n_targets``, ``n_measures`` (how many of the topic's measures those
-    targets fall in) and ``n_commitments``; ``indicator_id`` repeats
-    ``topic_id`` under its former name. Policy parameters and rows that
+    targets fall in) and ``n_commitments``. Policy parameters and rows that
     restate another row do not count.
     """
     src_j = dict(zip(ds.sources["source_id"].astype(str), ds.sources["jurisdiction_id"].astype(str)))
@@ -321,8 +312,7 @@ def coverage_long(ds: Dataset) -> pd.DataFrame:
     out = out.reset_index()
     out["topic_id"] = pd.Categorical(out["topic_id"], categories=ds.topic_order, ordered=True)
     out["jurisdiction_id"] = pd.Categorical(out["jurisdiction_id"], categories=ds.jurisdiction_order, ordered=True)
-    out["indicator_id"] = out["topic_id"]
-    return out[["topic_id", "jurisdiction_id", "status", "n_targets", "n_measures", "n_commitments", "indicator_id"]]
+    return out[["topic_id", "jurisdiction_id", "status", "n_targets", "n_measures", "n_commitments"]]
 
 
 def coverage_matrix(
@@ -338,11 +328,12 @@ def coverage_matrix(
     """Wide coverage: one row per topic, one column per jurisdiction, cells are status labels in ``lang``.
 
     The index is the topic name; use :func:`coverage_long` for ids and counts
-    (``coverage`` may pass it when already at hand). ``indicators`` is the
-    former name of ``topics``.
+    (``coverage`` may pass it when already at hand). ``indicators``, the
+    former name of ``topics``, is deprecated and removed in 0.3.0.
     """
+    topics = renamed_keyword("coverage_matrix", "topics", topics, "indicators", indicators)
     check_lang(lang)
-    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, topics=_topic_filter(ds, topics, indicators), cities=cities, domain=domain)
+    cov = _select(ds, coverage_long(ds) if coverage is None else coverage, topics=resolve_topics(ds, topics), cities=cities, domain=domain)
     cov = cov.assign(label=cov["status"].astype(str).map(lambda s: vocab(STATUS, s, lang)))
     wide = cov.pivot(index="topic_id", columns="jurisdiction_id", values="label")
     wide = wide.loc[[i for i in ds.topic_order if i in wide.index], [j for j in ds.jurisdiction_order if j in wide.columns]]
@@ -441,11 +432,14 @@ def comparison_table(
       ``national=True``; the last column, labelled ``全国参考`` /
       ``National reference``).
 
-    ``measures``, ``topics`` (former name ``indicators``), ``cities`` and
-    ``domain`` narrow the table; ``shared_only`` keeps only shared measures.
-    ``long`` may pass ``targets_long(ds, lang, taiwan=taiwan)`` and
-    ``coverage`` may pass ``coverage_long(ds)`` when already at hand.
+    ``measures``, ``topics``, ``cities`` and ``domain`` narrow the table;
+    ``shared_only`` keeps only shared measures. ``long`` may pass
+    ``targets_long(ds, lang, taiwan=taiwan)`` and ``coverage`` may pass
+    ``coverage_long(ds)`` when already at hand. ``indicators``, the former
+    name of ``topics``, is deprecated and removed in 0.3.0.
     """
+    # stacklevel 3: the gc_paused decorator stands between this function and its caller.
+    topics = renamed_keyword("comparison_table", "topics", topics, "indicators", indicators, stacklevel=3)
     check_lang(lang)
     if long is None:
         long = targets_long(ds, lang, taiwan=taiwan)
@@ -455,7 +449,7 @@ def comparison_table(
     rows = long[long["target_id"].isin(counted) & long["measure_id"].notna() & long["jurisdiction_id"].astype(str).isin(city_ids)]
     rows = rows[["target_id", "jurisdiction_id", "jurisdiction", "measure_id", "target", "scope", "is_aspirational"]]
     rows = rows.assign(jurisdiction_id=rows["jurisdiction_id"].astype(str), measure_id=rows["measure_id"].astype(str))  # plain strings iterate fast
-    keep = _selected_measures(ds, measures=measures, topics=_topic_filter(ds, topics, indicators), domain=domain)
+    keep = _selected_measures(ds, measures=measures, topics=resolve_topics(ds, topics), domain=domain)
     rows = rows[rows["measure_id"].astype(str).isin(keep)]
     ref = national_reference(ds, lang) if national else pd.Series(dtype=object)
     n_places = rows.groupby(rows["measure_id"].astype(str))["jurisdiction_id"].nunique()

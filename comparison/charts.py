@@ -60,6 +60,7 @@ from comparison.chartkit import (  # source_line and city_palette are part of th
     source_line,  # noqa: F401
 )
 from comparison.dataset import Dataset
+from comparison.deprecation import warn_renamed
 from comparison.docstrings import shared_docs as _shared_docs
 from comparison.figures import PNG_DPI, SVG_HASHSALT, save_figure  # noqa: F401  (part of this module's interface)
 from comparison.labels import PER_1000_HOW, STATUS, check_lang, column_label, format_number, format_target, vocab
@@ -227,7 +228,9 @@ def plot_measure_targets(
 
 
 def plot_indicator_targets(ds: Dataset, *, indicator: str = "nursing_bed_share", lang: str = "zh-Hans", ax: Axes | None = None, **kwargs) -> Axes:
-    """Former name of :func:`plot_measure_targets`: each former indicator id is now also the id of one of its measures."""
+    """Former name of :func:`plot_measure_targets` (each former indicator id is now also the id of one of its measures);
+    deprecated, removed in 0.3.0."""
+    warn_renamed("plot_indicator_targets(indicator=...)", "plot_measure_targets(measure=...)")
     return plot_measure_targets(ds, measure=indicator, lang=lang, ax=ax, **kwargs)
 
 
@@ -429,7 +432,7 @@ def plot_per_1000(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     ax.set_yticks(
         shown.index,
         [
-            _text("per_1000_target", lang, city=r.jurisdiction, indicator=r.measure, target=r.target)
+            _text("per_1000_target", lang, city=r.jurisdiction, measure=r.measure, target=r.target)
             + (_text("per_1000_stated", lang) if r.how == vocab(PER_1000_HOW, "stated", lang) else "")
             for r in shown.itertuples(index=False)
         ],
@@ -522,7 +525,7 @@ def _domain_counts(ds: Dataset, lang: str) -> pd.DataFrame:
     domain = targets["domain_id"].astype(object).where(targets["measure_id"].notna(), no_domain)
     counts = pd.crosstab(domain, targets["jurisdiction_id"].astype(str))
     counts = counts.reindex(index=[*names.index, no_domain], columns=ds.jurisdiction_order, fill_value=0)
-    return counts.set_axis([*names, _text("no_indicator", lang)], axis=0)
+    return counts.set_axis([*names, _text("no_measure", lang)], axis=0)
 
 
 #: The charts of the report: file stem → plot function.

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from comparison.deprecation import warn_renamed
 from comparison.descriptor import DESCRIPTOR, read_descriptor, resource_path
 from comparison.errors import DataError, Finding, UnsafePathError, display_path
 from comparison.paths import default_data_dir, read_regular_bytes
@@ -101,16 +102,20 @@ class Dataset:
         mea = mea.assign(_r=mea["topic_id"].astype(str).map(rank))
         return list(mea.sort_values(["_r", "order"], kind="stable")["measure_id"].astype(str))
 
-    # The workbook module still speaks of indicators: they are the topics. Kept until it reads topics and measures.
     @property
     def indicator_order(self) -> list[str]:
-        """Former name of :attr:`topic_order`."""
+        """Former name of :attr:`topic_order`; deprecated, removed in 0.3.0."""
+        warn_renamed("Dataset.indicator_order", "Dataset.topic_order")
         return self.topic_order
 
     @property
     def indicators(self) -> pd.DataFrame:
         """The topics under their former name and columns (``indicator_id``; ``unit_id`` where all of a topic's measures
-        share one unit; ``comparability_*`` listing the topic's measures, which must not be compared with each other)."""
+        share one unit; ``comparability_*`` listing the topic's measures, which must not be compared with each other).
+
+        Deprecated, removed in 0.3.0: use :attr:`topics`, and :attr:`measures` for the units of each topic's measures.
+        """
+        warn_renamed("Dataset.indicators", "Dataset.topics (and Dataset.measures for the units of each topic's measures)")
         measures = self.measures.assign(topic_id=self.measures["topic_id"].astype(str)).set_index("measure_id")
         by_topic = measures.groupby("topic_id", sort=False)
         units = by_topic["unit_id"].agg(lambda u: u.iloc[0] if u.nunique() == 1 else None)
@@ -297,6 +302,4 @@ def _load_checked(data_dir: Path) -> Dataset:
     meta = {k: v for k, v in descriptor.items() if k != "resources"}
     ds = Dataset(data_dir=data_dir, version=str(descriptor.get("version", "")), notes=problems, meta=meta, **tables)
     _categorise(ds)
-    # The workbook module still selects commitments by their former column name: the topic.
-    ds.commitments["indicator_id"] = ds.commitments["topic_id"]
     return ds

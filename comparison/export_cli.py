@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import sys
 from pathlib import Path
 
 from comparison.script import LANGS
@@ -53,7 +54,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("--cities", nargs="+", metavar="CITY", help="only these cities (default: all)")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--topics", nargs="+", metavar="TOPIC", help="only these topics, e.g. meal_service or 老年助餐服务 (default: all)")
-    which.add_argument("--indicators", dest="topics", nargs="+", help=argparse.SUPPRESS)  # the former name of --topics
+    which.add_argument("--indicators", dest="former_indicators", nargs="+", help=argparse.SUPPRESS)  # the former name of --topics, until 0.3.0
     which.add_argument("--domain", metavar="DOMAIN", help="only the topics of this domain, e.g. workforce or 人才队伍")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="folder of the curated data (default: the project's data/)")
     p.set_defaults(func=run)
@@ -91,11 +92,15 @@ def _os_error_message(exc: OSError, path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     """Write the workbook; user mistakes raise :class:`comparison.errors.UserError`."""
     from comparison.dataset import load_dataset
+    from comparison.deprecation import renamed_note
     from comparison.errors import UserError
     from comparison.excel import CellError, selected_targets, sheet_titles, write_workbook
     from comparison.selection import SelectionError, select
 
     path: Path = args.output
+    if args.former_indicators is not None:
+        print(f"export: {renamed_note('--indicators', '--topics')}", file=sys.stderr)
+        args.topics = args.former_indicators
     if args.taiwan and args.lang != "zh-Hant":
         raise UserError("--taiwan applies to Traditional Chinese only: add --lang zh-Hant")
     if problem := _output_problem(path, args.data):

@@ -38,8 +38,7 @@ def per_1000_table(
     are left out. ``long`` may pass ``targets_long(ds, lang)`` when at hand.
     Other columns: ``target_id``, ``jurisdiction_id``, ``jurisdiction``,
     ``topic_id``, ``topic``, ``measure_id``, ``measure``, ``description``,
-    ``target``, ``value``, ``unit``; ``indicator_id`` / ``indicator`` repeat
-    the topic under its former name.
+    ``target``, ``value``, ``unit``.
     """
     check_lang(lang)
     if long is None:
@@ -81,7 +80,6 @@ def per_1000_table(
     cols = [
         "target_id", "jurisdiction_id", "jurisdiction", "topic_id", "topic", "measure_id", "measure", "description", "target", "value", "unit",
         "older_population", "population_basis", "population_source", "population_source_quality", "per_1000_older_people", "how", "reason",
-        "indicator_id", "indicator",
     ]
     return sel[cols].reset_index(drop=True)
 

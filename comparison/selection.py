@@ -1,4 +1,4 @@
-"""Which cities, topics, measures (indicators) and domains a user means.
+"""Which cities, topics, measures and domains a user means.
 
 One place resolves the names a user types, for the aligned tables
 (:mod:`comparison.align`), the workbook and the charts. A name may be
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from comparison.deprecation import renamed_keyword, warn_renamed
 from comparison.errors import SelectionError, shown
 from comparison.labels import pick
 from comparison.script import to_simplified
@@ -50,7 +51,6 @@ _JOINERS = re.compile(r"[\s\-_·・.]+")
 #: What each kind of name is looked up in: (table attribute, id column, singular, plural).
 KINDS: dict[str, tuple[str, str, str, str]] = {
     "city": ("jurisdictions", "jurisdiction_id", "city", "cities"),
-    "indicator": ("topics", "topic_id", "topic", "topics"),  # the former name of topics
     "topic": ("topics", "topic_id", "topic", "topics"),
     "measure": ("measures", "measure_id", "measure", "measures"),
     "domain": ("domains", "domain_id", "domain", "domains"),
@@ -122,13 +122,17 @@ def _name(frame: pd.DataFrame, id_col: str, ident: str, lang: str) -> str:
 
 
 def resolve(ds, kind: str, values: Iterable[str] | None, *, lang: str = "en") -> list[str] | None:
-    """The ids for the names ``values`` of ``kind`` (``city``, ``indicator``, ``topic``, ``measure`` or ``domain``).
+    """The ids for the names ``values`` of ``kind`` (``city``, ``topic``, ``measure`` or ``domain``).
 
     ``None`` means no filter and gives ``None``. Ids come back in the order
     given, each once. Raises :class:`SelectionError` for an empty list or an
     unknown name; the message lists the valid names in ``lang`` and the
-    closest match.
+    closest match. The kind ``indicator``, the former name of ``topic``, is
+    deprecated and removed in 0.3.0.
     """
+    if kind == "indicator":
+        warn_renamed("resolve(ds, 'indicator', ...)", "resolve(ds, 'topic', ...)")
+        kind = "topic"
     if values is None:
         return None
     if isinstance(values, str):
@@ -165,8 +169,9 @@ def resolve_cities(ds, cities: Iterable[str] | None, *, lang: str = "en") -> lis
 
 
 def resolve_indicators(ds, indicators: Iterable[str] | None, *, lang: str = "en") -> list[str] | None:
-    """Indicator ids for ids or names in any language."""
-    return resolve(ds, "indicator", indicators, lang=lang)
+    """Former name of :func:`resolve_topics`; deprecated, removed in 0.3.0."""
+    warn_renamed("resolve_indicators()", "resolve_topics()")
+    return resolve_topics(ds, indicators, lang=lang)
 
 
 def resolve_topics(ds, topics: Iterable[str] | None, *, lang: str = "en") -> list[str] | None:
@@ -212,14 +217,14 @@ class Selection:
 def select(ds, *, cities=None, topics=None, domain=None, indicators=None, lang: str = "en") -> Selection:
     """Resolve city, topic and domain names (ids or names in any script) to a :class:`Selection`.
 
-    ``indicators`` is the former name of ``topics``. Raises
-    :class:`SelectionError` naming the valid names (in ``lang``) and the
-    closest match for any unknown name, and for an empty list.
+    Raises :class:`SelectionError` naming the valid names (in ``lang``) and
+    the closest match for any unknown name, and for an empty list.
+    ``indicators``, the former name of ``topics``, is deprecated and removed
+    in 0.3.0.
     """
-    if topics is not None and indicators is not None:
-        raise SelectionError("give topics or indicators (their former name), not both")
+    topics = renamed_keyword("select", "topics", topics, "indicators", indicators)
     city_filter = resolve_cities(ds, cities, lang=lang)
-    topic_filter = resolve_topics(ds, topics if topics is not None else indicators, lang=lang)
+    topic_filter = resolve_topics(ds, topics, lang=lang)
     domain_filter = resolve_domains(ds, [domain] if isinstance(domain, str) else domain, lang=lang)
     order = ds.topic_order
     keep = set(order if topic_filter is None else topic_filter)

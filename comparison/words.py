@@ -32,8 +32,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "issue_date": ("发布日期", "Issued"),
     "clause": ("条款", "Clause"),
     "kind": ("类别", "Kind"),
-    "indicator_id": ("指标编号", "Indicator id"),
-    "indicator": ("指标", "Indicator"),
     "domain_id": ("领域编号", "Domain id"),
     "domain": ("领域", "Domain"),
     "topic_id": ("主题编号", "Topic id"),
@@ -94,7 +92,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "admin_level": ("行政级别", "Administrative level"),
 }
 
-#: Coverage of an indicator in a document.
+#: Coverage of a topic in a jurisdiction's documents.
 STATUS = {
     "quantified": ("量化目标", "quantified"),
     "qualitative": ("仅定性承诺", "qualitative only"),
@@ -224,7 +222,7 @@ SYMBOLS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
 
 #: What the three coverage statuses mean.
 STATUS_MEANINGS = {
-    "quantified": ("文件为该指标设定了至少一项数值目标或标准", "the documents set at least one numeric target or standard for the indicator"),
+    "quantified": ("文件为该主题设定了至少一项数值目标或标准", "the documents set at least one numeric target or standard for the topic"),
     "qualitative": ("文件仅以文字承诺，未给出数值", "the documents commit to it in words only, without a number"),
     "not_mentioned": ("文件既无数值目标，也无文字承诺", "the documents give neither a number nor a commitment in words"),
 }
@@ -260,7 +258,6 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "single_measures": ("仅一地设定目标的测量项（或仅有全国参考）", "Measures only one place set a target for (or only the national reference)"),
     "other_measures": ("本主题其他量", "other measures of the topic"),
     "coverage_topics_title": ("各地文件对各主题的覆盖情况", "How each city's documents cover each topic"),
-    "indicators": ("指标", "Indicators"),
     "counts_label": ("数量", "Counts"),
     "counts": (
         "量化目标 {targets} 项；定性承诺 {commitments} 项；政策文件 {sources} 份",
@@ -300,17 +297,17 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "legend": ("图例", "Legend"),
     "legend_quantified": ("{word}：列出目标，如 ≥60%（2025年）", "{word}: the targets, e.g. ≥60% (by 2025)"),
     "comparison_title": ("各地养老服务政策量化目标对比", "Quantified elderly-care targets, side by side"),
-    "coverage_title": ("各地文件对各项指标的覆盖情况", "How each city's documents cover each indicator"),
+    "coverage_title": ("各地文件对各主题的覆盖情况", "How each city's documents cover each topic"),
     "varies": ("各文件不一", "varies between documents"),
     "too_many_to_browse": (
-        "所选范围内有 {n} 项目标，超过本表的上限（{limit} 项），全部目标见“全部目标”表（可按列筛选）。请选择部分地区或主题后再导出（--cities、--indicators 或 --domain）。",
+        "所选范围内有 {n} 项目标，超过本表的上限（{limit} 项），全部目标见“全部目标”表（可按列筛选）。请选择部分地区或主题后再导出（--cities、--topics 或 --domain）。",
         "The selection holds {n} targets, more than this sheet lists ({limit}); all are in the All targets sheet, with a "
-        "filter on every column. Export again for some cities or topics (--cities, --indicators or --domain) to browse them here.",
+        "filter on every column. Export again for some cities or topics (--cities, --topics or --domain) to browse them here.",
     ),
     "too_many_to_print": (
-        "所选范围内有 {n} 项目标，超过打印版的上限（{limit} 项）。请选择部分地区或指标后再导出（--cities、--indicators 或 --domain）。",
+        "所选范围内有 {n} 项目标，超过打印版的上限（{limit} 项）。请选择部分地区或主题后再导出（--cities、--topics 或 --domain）。",
         "The selection holds {n} targets, more than the print view lays out ({limit}). Export again for some cities or "
-        "indicators (--cities, --indicators or --domain) to print them.",
+        "topics (--cities, --topics or --domain) to print them.",
     ),
     "left_out": (
         "……另有 {n} 项未能列入本单元格（Excel 单元格字数上限），全部见“{sheet}”表",
@@ -351,7 +348,7 @@ CHART: dict[str, tuple[str, str]] = {
         "每千名老年人（2020年第七次人口普查，常住老年人口）",
         "Per 1000 older people (2020 census, resident older population)",
     ),
-    "per_1000_target": ("{city} · {indicator}\n{target}", "{city} · {indicator}\n{target}"),
+    "per_1000_target": ("{city} · {measure}\n{target}", "{city} · {measure}\n{target}"),
     "per_1000_stated": ("（文件所述比率）", " (ratio stated in the document)"),
     "missing_header": ("其他城市为何没有可比数据：", "Why the other cities have no comparable figure:"),
     "missing_line": ("• {city}（{n}项数量目标）：{reason}", "• {city} ({n} count targets): {reason}"),
@@ -362,7 +359,7 @@ CHART: dict[str, tuple[str, str]] = {
     ),
     "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
     "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
-    "no_indicator": ("未归入测量项", "no codebook measure"),
+    "no_measure": ("未归入测量项", "no codebook measure"),
 }
 
 #: Every table of words above, for checks that cover them all (the Taiwan glossary test).

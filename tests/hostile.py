@@ -6,6 +6,10 @@ command is given, a file holding :data:`SECRET`. The command runs in a fresh
 process as a user runs it; :func:`refused` checks the exit code, that no
 traceback was shown, that the secret never reached the output, and that the
 message names what it must.
+
+:func:`edit_cells`, which changes cells of one row of a CSV file, serves every
+test that breaks a copy of the data (``test_validate.py``, ``test_bad_input.py``
+and ``test_excel.py`` too).
 """
 
 from __future__ import annotations
@@ -116,10 +120,14 @@ def succeeded(done: subprocess.CompletedProcess) -> str:
     return out
 
 
-def edit_cells(path: Path, key: str, match: str, **changes: str) -> int:
-    """Change cells of the row whose ``key`` equals ``match``; return its physical line (the header is line 1)."""
+def edit_cells(path: Path, key: str, match: str, /, **changes: str) -> int:
+    """Change cells of the row whose ``key`` equals ``match``; return its physical line (the header is line 1).
+
+    The columns are those of the file: changing a column it does not have raises :class:`ValueError`.
+    """
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
     for i, row in enumerate(rows):
         if row[key] == match:
             row.update(changes)
@@ -128,7 +136,7 @@ def edit_cells(path: Path, key: str, match: str, **changes: str) -> int:
     else:
         raise KeyError(match)
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     return line

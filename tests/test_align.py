@@ -275,11 +275,10 @@ def test_filter_by_city_names_in_any_language(dataset):
         assert set(sel["jurisdiction_id"].astype(str)) == {"ningbo"}
 
 
-def test_filter_by_topic_measure_and_former_indicator_name(dataset):
+def test_filter_by_topic_and_measure(dataset):
     long = align.targets_long(dataset, "en")
     by_topic = align.filter_targets(dataset, long, topics=["meal_service"])
     assert set(by_topic["measure_id"].astype(str)) > {"meal_service"}
-    assert by_topic.equals(align.filter_targets(dataset, long, indicators=["meal_service"]))
     by_measure = align.filter_targets(dataset, long, measures=["Share of communities covered by meal services for older people"])
     assert set(by_measure["measure_id"].astype(str)) == {"meal_service"}
 

@@ -28,7 +28,7 @@ import yaml
 from openpyxl import load_workbook
 
 from conftest import DATA, run_cli
-from test_validate import edit_row
+from hostile import edit_cells
 
 T, C, S, P, N = "data/targets.csv", "data/commitments.csv", "data/sources.csv", "data/population.csv", "data/national_targets.csv"
 NO_SOURCES = {"COMPARISON_SOURCES": "", "COMPARISON_REQUIRE_SOURCES": ""}
@@ -225,57 +225,57 @@ def unterminated_quote(data):
 
 
 def control_character(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", notes="City-wide\x0btotal")
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t02", notes="City-wide\x0btotal")
     return [Expect(T, line, "notes", "contains the control character U+000B, which Excel cannot store")]
 
 
 def cell_longer_than_excel_holds(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", notes="长" * 32_768)
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t02", notes="长" * 32_768)
     return [Expect(T, line, "notes", "is 32,768 characters long; an Excel cell holds at most 32,767")]
 
 
 def percent_sign_in_number(data):
-    line = edit_row(data / "population.csv", "jurisdiction_id", "ningbo", older_share_pct="18.3%")
+    line = edit_cells(data / "population.csv", "jurisdiction_id", "ningbo", older_share_pct="18.3%")
     return [Expect(P, line, "older_share_pct", "'18.3%' is not a number")]
 
 
 def thousands_separators(data):
-    line = edit_row(data / "population.csv", "jurisdiction_id", "wuhan", older_population="1,788,500")
+    line = edit_cells(data / "population.csv", "jurisdiction_id", "wuhan", older_population="1,788,500")
     return [Expect(P, line, "older_population", "'1,788,500' is not a whole number")]
 
 
 def number_too_large(data):
-    line = edit_row(data / "national_targets.csv", "reference_id", "national-2021-nursing-beds", value="1e400")
+    line = edit_cells(data / "national_targets.csv", "reference_id", "national-2021-nursing-beds", value="1e400")
     return [Expect(N, line, "value", "'1e400' is not a finite number")]
 
 
 def whole_number_too_large(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_stated="99999999999999999999")
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_stated="99999999999999999999")
     return [Expect(T, line, "deadline_stated", "is too large for a whole number")]
 
 
 def date_as_excel_shows_it(data):
-    line = edit_row(data / "sources.csv", "source_id", "ningbo-2021", issue_date="2021/4/6")
+    line = edit_cells(data / "sources.csv", "source_id", "ningbo-2021", issue_date="2021/4/6")
     return [Expect(S, line, "issue_date", "'2021/4/6' is not a date in the form YYYY-MM-DD")]
 
 
 def unknown_unit(data):
-    line = edit_row(data / "national_targets.csv", "reference_id", "national-2021-nursing-beds", unit_id="percentage")
+    line = edit_cells(data / "national_targets.csv", "reference_id", "national-2021-nursing-beds", unit_id="percentage")
     return [Expect(N, line, "unit_id", "'percentage' is not a known unit_id in units.csv; did you mean 'percent'?")]
 
 
 def unknown_operator(data):
-    line = edit_row(data / "national_targets.csv", "reference_id", "national-2021-nursing-beds", operator="≧")
+    line = edit_cells(data / "national_targets.csv", "reference_id", "national-2021-nursing-beds", operator="≧")
     return [Expect(N, line, "operator", "'≧' is not one of the allowed values")]
 
 
 def unknown_topic(data):
-    line = edit_row(data / "commitments.csv", "commitment_id", "ningbo-2021-q01", topic_id="home_retrofits")
+    line = edit_cells(data / "commitments.csv", "commitment_id", "ningbo-2021-q01", topic_id="home_retrofits")
     return [Expect(C, line, "topic_id", "'home_retrofits' is not a known topic_id in topics.csv; did you mean 'home_retrofit'?")]
 
 
 def unknown_source(data):
-    line = edit_row(data / "commitments.csv", "commitment_id", "ningbo-2021-q01", source_id="ningbo-2012")
+    line = edit_cells(data / "commitments.csv", "commitment_id", "ningbo-2021-q01", source_id="ningbo-2012")
     return [Expect(C, line, "source_id", "'ningbo-2012' is not a known source_id in sources.csv; did you mean 'ningbo-2021'?")]
 
 
@@ -287,7 +287,7 @@ def duplicate_row(data):
 
 
 def duplicate_id(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t03", target_id="rushan-2025-t02")
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t03", target_id="rushan-2025-t02")
     return [Expect(T, line, "target_id", f"duplicate target_id 'rushan-2025-t02' (first on line {line - 1})")]
 
 
@@ -359,22 +359,22 @@ EXPORTED = ("gbk-encoding", "bom-only-file", "folder-instead-of-file", "renamed-
 
 # --------------------------------------------------------------------------- problems only validate finds (values, deadlines, units)
 def spreadsheet_turned_percent_into_fraction(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t03", value="0.6")
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t03", value="0.6")
     return [Expect(T, line, "value", "0.6 is not stated in the quote «2026年底前,60%以上養老機構開展居家上門服務» (percentages are written as in the text")]
 
 
 def value_not_in_traditional_quote(data):
-    line = edit_row(data / "targets.csv", "target_id", "wuhan-2024-t02", value="95")
+    line = edit_cells(data / "targets.csv", "target_id", "wuhan-2024-t02", value="95")
     return [Expect(T, line, "value", "95 is not stated in the quote")]
 
 
 def deadline_after_open_period(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_stated="2036")
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t02", deadline_stated="2036")
     return [Expect(T, line, "deadline_stated", "2036 is outside the period of rushan-2025 (from 2025); expected 2025–2035")]
 
 
 def unit_differs_from_measure(data):
-    line = edit_row(data / "targets.csv", "target_id", "ningbo-2021-t17", unit_id="beds")
+    line = edit_cells(data / "targets.csv", "target_id", "ningbo-2021-t17", unit_id="beds")
     return [Expect(T, line, "unit_id", "'beds' differs from the unit of measure 'nursing_bed_share' in measures.csv ('percent'): a measure has one unit")]
 
 
@@ -388,7 +388,7 @@ CHECKS = [
 
 # --------------------------------------------------------------------------- problems with the source texts
 def quote_not_in_source(data, sources):
-    line = edit_row(data / "commitments.csv", "commitment_id", "rushan-2025-q02", quote="重點發展護理型床位并給予獎補")
+    line = edit_cells(data / "commitments.csv", "commitment_id", "rushan-2025-q02", quote="重點發展護理型床位并給予獎補")
     return [Expect(C, line, "quote", "does not occur in the text of rushan-2025")]
 
 
@@ -529,7 +529,7 @@ def with_blank_lines_above_the_header(data):
 
 
 def with_full_width_digits(data):
-    line = edit_row(data / "targets.csv", "target_id", "rushan-2025-t03", value="６０")
+    line = edit_cells(data / "targets.csv", "target_id", "rushan-2025-t03", value="６０")
     return Expect(T, None, "value", f"note: normalised: read full-width characters as ASCII ('６０' → '60') in 1 cell(s) (line {line})")
 
 
@@ -577,7 +577,7 @@ def test_line_break_inside_a_cell_reads_the_same_from_crlf_and_lf_files(data_cop
     from comparison.dataset import load_dataset
 
     path = data_copy / "targets.csv"
-    edit_row(path, "target_id", "rushan-2025-t02", notes="first line\nsecond line")
+    edit_cells(path, "target_id", "rushan-2025-t02", notes="first line\nsecond line")
     lf = load_dataset(data_copy, cache=False).targets
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     crlf = load_dataset(data_copy, cache=False).targets
@@ -598,7 +598,7 @@ FORMULAS = {"rushan-2025-t01": "=SUM(A1:A3)", "rushan-2025-t02": "+86 0631 1234"
 
 def test_formula_like_text_is_accepted_and_stays_text_in_the_workbook(workspace):
     for target_id, text in FORMULAS.items():
-        edit_row(workspace / "data" / "targets.csv", "target_id", target_id, notes=text)
+        edit_cells(workspace / "data" / "targets.csv", "target_id", target_id, notes=text)
     assert validate(workspace).returncode == 0
     assert export(workspace).returncode == 0
     cells = {c.value: c for sheet in load_workbook(workspace / "out.xlsx").worksheets for row in sheet.iter_rows() for c in row}

@@ -349,7 +349,7 @@ def test_domain_profile_counts_every_non_parameter_target(dataset):
 def test_domain_profile_lists_domains_in_order(dataset, lang):
     ax = charts.plot_domain_profile(dataset, lang=lang)
     ticks = [t.get_text() for t in ax.get_yticklabels()]
-    assert ticks == [*domain_names(dataset, lang), charts.vocab(charts.TEXT, "no_indicator", lang)]
+    assert ticks == [*domain_names(dataset, lang), charts.vocab(charts.TEXT, "no_measure", lang)]
 
 
 # --------------------------------------------------------------------------- colours

@@ -18,7 +18,7 @@ from comparison.excel import STATUS_FILLS, column_width, display_width, read_tar
 from comparison.script import LANGS
 from comparison.words import SHEETS
 from conftest import DATA, ROOT, run_cli
-from test_validate import edit_row
+from hostile import edit_cells
 
 #: Sheet key → position in the workbook.
 SHEET = {key: i for i, key in enumerate(SHEETS)}
@@ -264,7 +264,7 @@ def test_selection_narrows_the_comparison_but_the_data_sheets_stay_whole(dataset
 # --------------------------------------------------------------------------- the export command
 def test_export_writes_a_workbook(cli, tmp_path):
     out = tmp_path / "en.xlsx"
-    result = cli("export", "--lang", "en", "--cities", "宁波市", "Wuhan", "--indicators", "nursing_bed_share", "-o", str(out))
+    result = cli("export", "--lang", "en", "--cities", "宁波市", "Wuhan", "--topics", "nursing_bed_share", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout and f"{len(SHEETS)} sheets" in result.stdout
     cells = _grid(_sheet(out, "comparison"))
@@ -293,8 +293,8 @@ def test_export_onto_a_folder_says_so(cli, tmp_path):
     assert "is a folder" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_export_refuses_indicators_with_domain(cli, tmp_path):
-    result = cli("export", "--indicators", "meal_service", "--domain", "workforce", "-o", str(tmp_path / "x.xlsx"))
+def test_export_refuses_topics_with_domain(cli, tmp_path):
+    result = cli("export", "--topics", "meal_service", "--domain", "workforce", "-o", str(tmp_path / "x.xlsx"))
     assert result.returncode == 2
     assert "not allowed with" in result.stderr
 
@@ -342,7 +342,7 @@ def test_a_comparison_cell_beyond_excel_limit_keeps_whole_lines_and_says_how_man
     copies = pd.concat([row] * 1500, ignore_index=True)
     copies["target_id"] = [f"ningbo-2021-t9{i:04d}" for i in range(len(copies))]
     big = dataclasses.replace(dataset, targets=pd.concat([t, copies]))
-    path = write_workbook(big, tmp_path / "big.xlsx", lang="en", indicators=["meal_service"])
+    path = write_workbook(big, tmp_path / "big.xlsx", lang="en", topics=["meal_service"])
     wb = openpyxl.load_workbook(path, read_only=True)
     (cell,) = [c for r in wb["Comparison"].iter_rows(values_only=True) for c in r if isinstance(c, str) and "Excel cell holds" in c]
     assert len(cell) <= 32_767
@@ -357,7 +357,7 @@ def test_a_comparison_cell_beyond_excel_limit_keeps_whole_lines_and_says_how_man
 
 def test_a_cell_excel_cannot_hold_is_a_clear_message_naming_file_line_and_column(data_copy, tmp_path):
     # Within the schema's 32,767 characters, but a character beyond U+FFFF counts twice in Excel: the data check refuses it.
-    line = edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
+    line = edit_cells(data_copy / "targets.csv", "target_id", "rushan-2025-t02", notes="𠀀" * 16_400)
     done = run_cli("export", "--data", str(data_copy), "-o", str(tmp_path / "x.xlsx"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"targets.csv, line {line}, column 'notes'" in done.stderr and "32,800 characters" in done.stderr

@@ -11,6 +11,7 @@ import os
 import pickle
 
 import pytest
+
 from hostile import edit_cells, make_workspace, refused, set_descriptor, set_top_level, succeeded
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+
 from hostile import SMALL_TEXT, make_workspace, refused, succeeded, text
 
 POLICY_ARGS = ("--source-id", "sample-2024")

@@ -12,6 +12,7 @@ import os
 import shutil
 
 import pytest
+
 from hostile import make_workspace, refused, set_descriptor
 
 D = "data/datapackage.yaml"

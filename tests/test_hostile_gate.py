@@ -9,6 +9,7 @@ both must exit 1 naming the same file, line and column.
 from __future__ import annotations
 
 import pytest
+
 from hostile import edit_cells, make_workspace, refused, set_descriptor, set_top_level, succeeded
 
 T, S, P, J, D = "data/targets.csv", "data/sources.csv", "data/population.csv", "data/jurisdictions.csv", "data/datapackage.yaml"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from hostile import SMALL_TEXT, make_workspace, refused, succeeded
 
 

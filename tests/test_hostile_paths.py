@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from hostile import SECRET, make_workspace, point_source_at, refused, set_descriptor, succeeded
 
 

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from comparison.validate import validate
+from hostile import edit_cells
 
 
 # --------------------------------------------------------------------------- helpers
-def edit_row(path: Path, key: str, match: str, /, **changes) -> int:
-    """Change cells of the row whose ``key`` column equals ``match``; return its line number."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    fields = list(rows[0])
-    for i, row in enumerate(rows):
-        if row[key] == match:
-            row.update(changes)
-            line = i + 2
-            break
-    else:
-        raise KeyError(match)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return line
-
-
 def errors_of(data_dir: Path, sources_dir: Path | None = None, **kw) -> list:
     report = validate(data_dir, sources_dir, **kw)
     return report.errors
@@ -101,47 +82,47 @@ def test_under_ci_a_missing_corpus_is_an_error(data_copy, tmp_path):
     ],
 )
 def test_broken_target_cell_is_named(data_copy, changes, column, fragment):
-    line = edit_row(data_copy / "targets.csv", "target_id", T, **changes)
+    line = edit_cells(data_copy / "targets.csv", "target_id", T, **changes)
     err = only_error(data_copy)
     assert (err.file.endswith("targets.csv"), err.line, err.column) == (True, line, column)
     assert fragment in err.message
 
 
 def test_a_bound_the_quote_does_not_state_is_named(data_copy):
-    line = edit_row(data_copy / "targets.csv", "target_id", "rushan-2025-t04", operator="≤")  # 建成服務站點4個: no bound
+    line = edit_cells(data_copy / "targets.csv", "target_id", "rushan-2025-t04", operator="≤")  # 建成服務站點4個: no bound
     err = only_error(data_copy)
     assert (err.line, err.column) == (line, "operator")
     assert "has no word for it" in err.message
 
 
 def test_implied_deadline_must_be_the_end_of_the_plan(data_copy):
-    line = edit_row(data_copy / "targets.csv", "target_id", "ningbo-2021-t13", deadline_implied="2024")
+    line = edit_cells(data_copy / "targets.csv", "target_id", "ningbo-2021-t13", deadline_implied="2024")
     err = only_error(data_copy)
     assert (err.line, err.column) == (line, "deadline_implied")
     assert "2024 should be 2023 (the last year of ningbo-2021)" in err.message
 
 
 def test_restating_a_restatement_is_refused(data_copy):
-    line = edit_row(data_copy / "targets.csv", "target_id", "changle-2023-t04", restates="changle-2023-t11")
+    line = edit_cells(data_copy / "targets.csv", "target_id", "changle-2023-t04", restates="changle-2023-t11")
     err = only_error(data_copy)
     assert (err.line, err.column) == (line, "restates") and "itself restates another row" in err.message
 
 
 def test_a_measure_with_a_denominator_must_be_a_share(data_copy):
-    line = edit_row(data_copy / "measures.csv", "measure_id", "family_care_beds", denominator_zh="养老机构床位总数")
+    line = edit_cells(data_copy / "measures.csv", "measure_id", "family_care_beds", denominator_zh="养老机构床位总数")
     err = only_error(data_copy)
     assert err.file.endswith("measures.csv") and (err.line, err.column) == (line, "denominator_zh")
     assert "not a share (beds) but names a denominator" in err.message
 
 
 def test_a_share_without_a_denominator_is_named(data_copy):
-    line = edit_row(data_copy / "measures.csv", "measure_id", "nursing_bed_share", denominator_zh="")
+    line = edit_cells(data_copy / "measures.csv", "measure_id", "nursing_bed_share", denominator_zh="")
     err = only_error(data_copy)
     assert (err.line, err.column) == (line, "denominator_zh") and "names no denominator" in err.message
 
 
 def test_a_national_reference_in_another_unit_is_named(data_copy):
-    line = edit_row(data_copy / "national_targets.csv", "reference_id", "national-2021-nursing-beds", unit_id="beds")
+    line = edit_cells(data_copy / "national_targets.csv", "reference_id", "national-2021-nursing-beds", unit_id="beds")
     err = only_error(data_copy)
     assert err.file.endswith("national_targets.csv") and (err.line, err.column) == (line, "unit_id")
     assert "differs from the unit of measure 'nursing_bed_share'" in err.message
@@ -149,13 +130,13 @@ def test_a_national_reference_in_another_unit_is_named(data_copy):
 
 def test_coverage_principle_one_in_each_states_one_hundred_percent(data_copy, sources_dir):
     # “一镇街一中心” states one centre in each township: a coverage of 100%, and no other figure.
-    line = edit_row(data_copy / "targets.csv", "target_id", "chongqing-2022-t03", value="90")
+    line = edit_cells(data_copy / "targets.csv", "target_id", "chongqing-2022-t03", value="90")
     err = only_error(data_copy, sources_dir)
     assert (err.line, err.column) == (line, "value")
 
 
 def test_quote_not_in_source_is_named(data_copy, sources_dir):
-    line = edit_row(data_copy / "targets.csv", "target_id", T, quote="建设家庭养老床位1500张以上并全部验收")
+    line = edit_cells(data_copy / "targets.csv", "target_id", T, quote="建设家庭养老床位1500张以上并全部验收")
     err = only_error(data_copy, sources_dir)
     assert (err.line, err.column) == (line, "quote")
     assert "does not occur in the text of ningbo-2021" in err.message
@@ -164,7 +145,7 @@ def test_quote_not_in_source_is_named(data_copy, sources_dir):
 
 def test_traditional_quote_matches_after_conversion_and_pdf_spaces_are_ignored(data_copy, sources_dir):
     # A Simplified copy of a Traditional quote still occurs in its source; so does a quote without the PDF's spaces.
-    edit_row(data_copy / "targets.csv", "target_id", "wuhan-2024-t12", quote="65岁及以上老年人健康管理率达到65%")
+    edit_cells(data_copy / "targets.csv", "target_id", "wuhan-2024-t12", quote="65岁及以上老年人健康管理率达到65%")
     assert errors_of(data_copy, sources_dir) == []
 
 
@@ -189,7 +170,7 @@ def test_changed_source_text_fails_the_hash(data_copy, sources_dir, tmp_path):
 
 
 def test_missing_source_text_is_named(data_copy, sources_dir):
-    line = edit_row(data_copy / "sources.csv", "source_id", "wuhan-2024", text_file="no_such_file.txt")
+    line = edit_cells(data_copy / "sources.csv", "source_id", "wuhan-2024", text_file="no_such_file.txt")
     errors = errors_of(data_copy, sources_dir)
     assert any(e.line == line and e.column == "text_file" and "not found" in e.message for e in errors)
 
@@ -238,7 +219,7 @@ def test_cli_validate_passes_on_real_data(cli, sources_dir):
 
 
 def test_cli_validate_reports_file_line_column(cli, data_copy):
-    line = edit_row(data_copy / "targets.csv", "target_id", T, value="six")
+    line = edit_cells(data_copy / "targets.csv", "target_id", T, value="six")
     result = cli("validate", "--data", str(data_copy), env={"COMPARISON_SOURCES": "", "COMPARISON_REQUIRE_SOURCES": ""})
     assert result.returncode == 1
     assert f"targets.csv, line {line}, column 'value': 'six' is not a number" in result.stderr

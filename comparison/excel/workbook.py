@@ -13,6 +13,7 @@ from openpyxl.utils import range_boundaries
 from openpyxl.writer.excel import ExcelWriter
 
 from comparison.dataset import Dataset
+from comparison.deprecation import renamed_keyword
 from comparison.descriptor import read_descriptor, resource_schema
 from comparison.excel.context import Context
 from comparison.excel.sheets import SHEET_BUILDERS, TARGETS_RANGE_NAME
@@ -42,11 +43,10 @@ def write_workbook(
 ) -> Path:
     """Write the comparison workbook of ``ds`` to ``path`` (``.xlsx``) in ``lang``; returns the path.
 
-    ``cities``, ``topics`` (former name ``indicators``) and ``domain`` (ids
-    or names in any language) narrow the comparison, by-topic, coverage,
-    commitments, per-1000 and print sheets; the targets, codebook and sources
-    sheets always hold the whole data set. An
-    unknown name raises :class:`comparison.errors.SelectionError`. ``taiwan=True`` uses Taiwan
+    ``cities``, ``topics`` and ``domain`` (ids or names in any language)
+    narrow the comparison, by-topic, coverage, commitments, per-1000 and print
+    sheets; the targets, codebook and sources sheets always hold the whole
+    data set. An unknown name raises :class:`comparison.errors.SelectionError`. ``taiwan=True`` uses Taiwan
     phrasing in Traditional Chinese. The file is written next to ``path``
     under a temporary name and renamed when complete, so a failure leaves no
     half-written workbook. A value no Excel cell can hold raises
@@ -57,13 +57,17 @@ def write_workbook(
     ``base`` is where the site's edition folders are, relative to the
     workbook (``"site/"``, ``"../"``), and ``editions`` maps an output
     language to the edition whose pages it links to.
+
+    ``indicators``, the former name of ``topics``, is deprecated and removed
+    in 0.3.0.
     """
+    topics = renamed_keyword("write_workbook", "topics", topics, "indicators", indicators)
     check_lang(lang)
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     descriptor = ds.meta or read_descriptor(ds.data_dir)  # a cached dataset carries the package-level entries
-    ctx = Context(ds, lang, taiwan, select(ds, cities=cities, topics=topics, domain=domain, indicators=indicators, lang=lang), descriptor, passages)
+    ctx = Context(ds, lang, taiwan, select(ds, cities=cities, topics=topics, domain=domain, lang=lang), descriptor, passages)
     tmp = path.with_name(f".~{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:

@@ -63,7 +63,7 @@ tables), :mod:`~comparison.extract.context` (where targets may stand, quote
 span, deadline, 力争, scope), :mod:`~comparison.extract.classify` (operator,
 unit and kind), :mod:`~comparison.extract.coverage` (coverage in words,
 one in every unit, slogans), :mod:`~comparison.extract.measure` (what a number measures),
-:mod:`~comparison.extract.indicators` (suggested codebook entries),
+:mod:`~comparison.extract.topics` (suggested topics),
 :mod:`~comparison.extract.output` (rows and CSV),
 :mod:`~comparison.extract.codebook` (what is read from ``data/``),
 :mod:`~comparison.extract.scoring` (scores against labelled facts) and
@@ -111,9 +111,9 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
     Raises :class:`~comparison.errors.InputError` for a malformed ``source_id``.
     """
     from comparison.errors import InputError
-    from comparison.extract.indicators import suggest_indicators
     from comparison.extract.output import checked_quote, frame_of, row_of
     from comparison.extract.reader import Reader
+    from comparison.extract.topics import suggest_topics
     from comparison.numerals import normalise_many
     from comparison.policy_text import PolicyText
 
@@ -124,7 +124,7 @@ def extract_candidates(text: str, *, source_id: str, codebook=None, data_dir: Pa
         codebook = load_codebook(data_dir)
     doc = PolicyText(text)
     found = Reader(doc, body_start(doc.text)).candidates()
-    suggest_indicators(found, codebook, doc)
+    suggest_topics(found, codebook, doc)
     quotes = [doc.quote(c.quote_start, c.quote_end) for c in found]
     rows = []
     for c, quote, norm in zip(found, quotes, normalise_many(quotes)):

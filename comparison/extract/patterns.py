@@ -14,15 +14,15 @@ from collections import deque
 
 #: Columns written after those of ``targets.csv``.
 EXTRA_COLUMNS = ("confidence", "reason")
-#: Score a suggested indicator needs: keyword weight × 3 in the measure, × 2 in the quote, × 1 earlier in the sentence.
-MIN_INDICATOR_SCORE = 10
+#: Score a suggested topic needs: keyword weight × 3 in the measure, × 2 in the quote, × 1 earlier in the sentence.
+MIN_TOPIC_SCORE = 10
 #: Longest ``measure_zh`` proposed.
 MEASURE_MAX = 40
 #: Characters before a value within which its quote starts and its cue words are looked for.
 LOOKBACK = 120
 #: Characters after a value within which its quote ends.
 LOOKAHEAD = 80
-#: Characters before a value within which its deadline, 力争 and the context of its indicator are looked for.
+#: Characters before a value within which its deadline, 力争 and the keywords of its topic are looked for.
 SENTENCE_LOOKBACK = 300
 #: Shortest item of a list A、B、C全覆盖 that is split into one candidate per item.
 ITEM_MIN = 4

@@ -1,4 +1,4 @@
-"""Suggesting an entry of the codebook for each candidate from the keywords around it."""
+"""Suggesting a topic of the codebook for each candidate from the keywords around it."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from comparison.extract.model import Candidate
-from comparison.extract.patterns import MIN_INDICATOR_SCORE, SENTENCE_LOOKBACK
+from comparison.extract.patterns import MIN_TOPIC_SCORE, SENTENCE_LOOKBACK
 
 
 @lru_cache(maxsize=8)
 def _keyword_table(rows: tuple[tuple, ...]) -> tuple[re.Pattern, dict[str, tuple[str, int, str]]]:
-    """A pattern matching every keyword (longest first) and, per keyword, its indicator, weight and English name."""
-    entries = {str(keyword): (str(indicator), int(weight), str(name)) for indicator, keyword, weight, name in rows}
+    """A pattern matching every keyword (longest first) and, per keyword, its topic, weight and English name."""
+    entries = {str(keyword): (str(topic), int(weight), str(name)) for topic, keyword, weight, name in rows}
     first = "".join(sorted({re.escape(k[0]) for k in entries if k}))  # what every keyword starts with: a fast scan
     alternatives = "|".join(re.escape(k) for k in sorted(entries, key=len, reverse=True))
     return re.compile(f"(?=[{first}])(?:{alternatives})" if first else alternatives), entries
@@ -33,8 +33,8 @@ def _hits(pattern: re.Pattern, text: str, spans: list[tuple[int, int]], longest:
     return hits
 
 
-def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
-    """Fill ``suggested_id`` and ``measure_en`` from the keywords of ``codebook`` (see :data:`MIN_INDICATOR_SCORE`).
+def suggest_topics(found: list[Candidate], codebook, doc) -> None:
+    """Fill ``suggested_id`` and ``measure_en`` from the keywords of ``codebook`` (see :data:`MIN_TOPIC_SCORE`).
 
     ``codebook`` is a frame as returned by :func:`~comparison.extract.codebook.load_codebook`: the entry a keyword
     suggests in its first column, then ``keyword``, ``weight`` and ``name_en``.
@@ -53,12 +53,12 @@ def suggest_indicators(found: list[Candidate], codebook, doc) -> None:
         first_word: dict[str, str] = {}
         for words, factor in (([m.group() for m in pattern.finditer(c.measure)], 3), ([w for _, w in in_quote], 2), ([w for _, w in before], 1)):
             for word in words:
-                indicator, weight, _ = entries[word]
-                scores[indicator] = scores.get(indicator, 0) + weight * factor
-                first_word.setdefault(indicator, word)
+                topic, weight, _ = entries[word]
+                scores[topic] = scores.get(topic, 0) + weight * factor
+                first_word.setdefault(topic, word)
         if scores:
             best = max(scores, key=scores.get)
-            if scores[best] >= MIN_INDICATOR_SCORE:
+            if scores[best] >= MIN_TOPIC_SCORE:
                 c.suggested_id = best
                 c.measure_en = entries[first_word[best]][2]
                 c.reasons.append(f"keyword {first_word[best]}")
