@@ -88,7 +88,7 @@ class Figures:
     score: Score = field(default_factory=Score)
     chars: int = 0
     pairs: int = 0
-    same_indicator: int = 0
+    same_topic: int = 0
     all_pairs: int = 0
     same_kind: int = 0
     seconds: float = 0.0
@@ -96,7 +96,7 @@ class Figures:
 
     def add(self, other: Figures) -> None:
         self.score.add(other.score)
-        for name in ("chars", "pairs", "same_indicator", "all_pairs", "same_kind", "seconds", "cpu_seconds"):
+        for name in ("chars", "pairs", "same_topic", "all_pairs", "same_kind", "seconds", "cpu_seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self, name: str) -> str:
@@ -107,7 +107,7 @@ class Figures:
         return (
             f"{name:<44}{self.chars:>7}{s.facts:>6}{s.facts_found:>6}{share(s.facts_found, s.facts):>8}"
             f"{s.parameters:>7}{share(s.parameters_found, s.parameters):>8}{s.candidates:>7}"
-            f"{share(s.candidates_matched, s.candidates):>10}{share(self.same_indicator, self.pairs):>10}{share(self.same_kind, self.all_pairs):>7}"
+            f"{share(s.candidates_matched, s.candidates):>10}{share(self.same_topic, self.pairs):>10}{share(self.same_kind, self.all_pairs):>7}"
             f"{self.chars / self.seconds if self.seconds else 0:>12,.0f}{self.chars / self.cpu_seconds if self.cpu_seconds else 0:>12,.0f}"
         )
 

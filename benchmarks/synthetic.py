@@ -208,12 +208,12 @@ def _measures_of(is_param: np.ndarray, n_measures: int, rng: np.random.Generator
     return np.minimum(pos, n_measures - 1), (pos < n_measures) & ~is_param
 
 
-def _units_of(is_param: np.ndarray, has_ind: np.ndarray, indicator_unit: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _units_of(is_param: np.ndarray, has_ind: np.ndarray, measure_unit: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """The unit of each row, its measure's where it has one, and the parameter kind of each row."""
     n = len(is_param)
     free = np.array(("percent",) + _COUNT_UNITS)[rng.integers(0, len(_COUNT_UNITS) + 1, n)]
     param = rng.integers(0, len(_PARAMETERS), n)
-    unit = np.where(has_ind & (indicator_unit != ""), indicator_unit, free)
+    unit = np.where(has_ind & (measure_unit != ""), measure_unit, free)
     return np.where(is_param, np.array([p[0] for p in _PARAMETERS])[param], unit), param
 
 
@@ -238,22 +238,22 @@ def _values(unit: np.ndarray, is_param: np.ndarray, param: np.ndarray, rng: np.r
     return np.where(is_param, parameter, np.where(unit == "percent", percent, count))
 
 
-def _commitments(sources: pd.DataFrame, indicators: pd.DataFrame, per_source: int, rng: np.random.Generator) -> pd.DataFrame:
-    """``per_source`` qualitative commitments per source (at most one per topic; ``indicators`` are the topics)."""
-    per_source = min(per_source, len(indicators))
+def _commitments(sources: pd.DataFrame, topics: pd.DataFrame, per_source: int, rng: np.random.Generator) -> pd.DataFrame:
+    """``per_source`` qualitative commitments per source (at most one per topic)."""
+    per_source = min(per_source, len(topics))
     n_src = len(sources)
-    # A random set of distinct indicators per source: the first columns of a random permutation.
-    picks = np.argsort(rng.random((n_src, len(indicators))), axis=1)[:, :per_source].ravel()
+    # A random set of distinct topics per source: the first columns of a random permutation.
+    picks = np.argsort(rng.random((n_src, len(topics))), axis=1)[:, :per_source].ravel()
     src = np.repeat(np.arange(n_src), per_source)
     number = np.tile(np.arange(1, per_source + 1), n_src)
     sid = sources["source_id"].to_numpy()[src]
-    name_zh = indicators["name_zh"].to_numpy()[picks]
+    name_zh = topics["name_zh"].to_numpy()[picks]
     width = max(2, len(str(per_source)))
     return pd.DataFrame(
         {
             "commitment_id": [f"{s}-q{k:0{width}d}" for s, k in zip(sid.tolist(), number.tolist())],
             "source_id": sid,
-            "topic_id": indicators["topic_id"].to_numpy()[picks],
+            "topic_id": topics["topic_id"].to_numpy()[picks],
             "clause": [f"第{k}条" for k in number.tolist()],
             "quote": [f"积极推进{name}工作" for name in name_zh.tolist()],
             "notes": "",
@@ -284,9 +284,9 @@ def _population(jurisdictions: pd.DataFrame, rng: np.random.Generator) -> pd.Dat
     )[keep]
 
 
-def _national_targets(indicators: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """A national reference for every measure (``indicators`` are the measures)."""
-    fixed = indicators.reset_index(drop=True)
+def _national_targets(measures: pd.DataFrame, units: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """A national reference for every measure."""
+    fixed = measures.reset_index(drop=True)
     value = rng.integers(50, 101, len(fixed))
     symbol = np.where(fixed["unit_id"] == "percent", "%", units["symbol_zh"].reindex(fixed["unit_id"]).to_numpy())
     return pd.DataFrame(
