@@ -18,7 +18,9 @@ none of those things can happen, and proves it on the parsed cells:
   cells is an error of the parser itself);
 * no cell starts or ends with white space (as :meth:`str.strip` sees it);
 * no cell is longer than half an Excel cell, and no character is one Excel
-  cannot store (the callers' checks on such cells need the careful reading).
+  cannot store (the callers' checks on such cells need the careful reading);
+* the body does not start with a byte-order mark (U+FEFF), which the parser
+  would drop from the first cell.
 
 Anything else returns ``None`` and the file is read row by row, as before.
 ``tests/test_csvfast.py`` checks on generated files that both readings agree
@@ -43,8 +45,8 @@ def plain_cells(body: str, width: int, longest: int) -> np.ndarray | None:
     row.
     """
     core = body[:-1] if body.endswith("\n") else body
-    if not core:
-        return None
+    if not core or core.startswith("\ufeff"):
+        return None  # nothing to read, or a byte-order mark the parser would drop from the first cell
     try:
         frame = pd.read_csv(
             io.BytesIO(body.encode("utf-8")),
@@ -70,7 +72,7 @@ def plain_cells(body: str, width: int, longest: int) -> np.ndarray | None:
         commas_in_cells += joined.count(",")
     if core.count(",") - commas_in_cells != len(frame) * (width - 1):
         return None  # a short row, padded by the parser
-    values = frame.to_numpy(dtype=object)
+    values = frame.to_numpy(dtype=object, copy=True)  # a frame of one block may give a read-only view
     empty = values == ""
     if empty.all(axis=1).any():
         return None  # a blank line, or one of commas and quotes only

@@ -65,6 +65,9 @@ ODD_BODIES = [
     "1,2,3\n4,5,6,\n",  # a trailing comma
     '"1",2,3\n',
     "一,二,三\n四,五,六\n",
+    "\ufeffx,y,z\n",  # a byte-order mark at the start of line 2 (two files joined) stays in the cell
+    "\ufeff,y,z\n",
+    "x,\ufeffy,z\n",
 ]
 
 
@@ -73,7 +76,7 @@ def test_odd_bodies_read_the_same(body: str, monkeypatch: pytest.MonkeyPatch) ->
     assert_same(HEADER + body, monkeypatch)
 
 
-CELL = st.text(alphabet=st.sampled_from(list('a一 ,"\n\u3000\t，')), max_size=6)
+CELL = st.text(alphabet=st.sampled_from(list('a一 ,"\n\u3000\t，\ufeff')), max_size=6)
 
 
 @FIXED
@@ -104,7 +107,7 @@ def test_a_plain_file_is_read_the_quick_way() -> None:
 
 @pytest.mark.parametrize("body", [b for b in ODD_BODIES if b not in ("1,2,3\n", "1,2,3", '1,"a, b",3\n', '1,"a ""q"" b",3\n', "1,,3\n,2,\n",
                                                                    "NA,null,None\n", "007,1e3,true\n", '"1",2,3\n', "一,二,三\n四,五,六\n",
-                                                                   '1,a"b,3\n', '1,"ab"c,3\n')])
+                                                                   '1,a"b,3\n', '1,"ab"c,3\n', "x,\ufeffy,z\n")])
 def test_odd_bodies_are_left_to_the_careful_reading(body: str) -> None:
     assert csvfast.plain_cells(body, 3, 100) is None
 
@@ -112,3 +115,24 @@ def test_odd_bodies_are_left_to_the_careful_reading(body: str) -> None:
 def test_a_cell_longer_than_the_limit_is_left_to_the_careful_reading() -> None:
     assert csvfast.plain_cells("1,2,3\n", 3, 100) is not None
     assert csvfast.plain_cells("1," + "x" * 101 + ",3\n", 3, 100) is None
+
+
+@FIXED
+@given(st.lists(CELL, min_size=1, max_size=5), st.booleans())
+def test_one_column_files_read_the_same(cells: list[str], final_newline: bool) -> None:
+    schema = {"fields": [{"name": "a"}]}
+    text = "a\n" + "\n".join(cells) + ("\n" if final_newline else "")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        quick = tables._parse_csv(text, schema, "t.csv", [])
+        monkeypatch.setattr(tables, "plain_cells", lambda *args: None)
+        careful = tables._parse_csv(text, schema, "t.csv", [])
+    assert [str(f) for f in quick[1]] == [str(f) for f in careful[1]]
+    if careful[0] is None:
+        assert quick[0] is None
+    else:
+        pd.testing.assert_frame_equal(quick[0], careful[0])
+
+
+def test_a_one_column_file_is_read_the_quick_way() -> None:
+    cells = csvfast.plain_cells("x\ny\n", 1, 100)
+    assert cells is not None and cells.tolist() == [["x"], ["y"]]
