@@ -46,10 +46,20 @@ def _print_problems(problems: list[Finding], stream) -> None:
 
 
 # --------------------------------------------------------------------------- parser
+#: The console command that ``pip install`` makes (``[project.scripts]`` in ``pyproject.toml``).
+CONSOLE_COMMAND = "elderly-care-targets"
+
+
+def _prog() -> str:
+    """The command as the user typed it, for usage lines and messages: the console command, else ``python -m comparison``."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return CONSOLE_COMMAND if name.removesuffix(".exe") == CONSOLE_COMMAND else "python -m comparison"
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The command-line parser; given ``argv``, only the sub-command it names is fully built (the others are listed)."""
     parser = argparse.ArgumentParser(
-        prog="python -m comparison",
+        prog=_prog(),
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -28,3 +28,10 @@ def test_lazy_parser_lists_the_same_commands():
 def test_chosen_command_is_parsed_fully():
     args = cli.build_parser(["export", "-o", "x.xlsx", "--lang", "en"]).parse_args(["export", "-o", "x.xlsx", "--lang", "en"])
     assert args.lang == "en" and args.func.__module__ == "comparison.export_cli"
+
+
+def test_messages_name_the_command_as_typed(monkeypatch):
+    monkeypatch.setattr(cli.sys, "argv", ["/venv/bin/elderly-care-targets", "export"])
+    assert cli.build_parser().prog == "elderly-care-targets"
+    monkeypatch.setattr(cli.sys, "argv", ["/project/comparison/__main__.py", "export"])
+    assert cli.build_parser().prog == "python -m comparison"

@@ -153,6 +153,9 @@ def test_pip_install_without_extras_gives_a_working_command_line(wheel, tmp_path
     script = venv / ("Scripts" if os.name == "nt" else "bin") / "elderly-care-targets"
     done = subprocess.run([str(script), "--version"], cwd=empty, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("elderly-care-targets ")
+    done = subprocess.run([str(script), "export", "-o", "x.xlsx", "--cities", "北京"], cwd=empty, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode != 0 and done.stderr.startswith("elderly-care-targets export: unknown city"), done.stderr  # messages name the command typed
 
 
 def test_make_lab_takes_a_port_and_no_browser_and_allows_root():
