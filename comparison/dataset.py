@@ -224,8 +224,8 @@ def load_dataset(data_dir: Path | str | None = None, *, cache: bool = True) -> D
     Worth keeping, by ``benchmarks/bench_cache.py`` (median in a warm
     process, key computation included): the project's data load in 0.080 s
     checked and 0.002 s from the cache; 30,000 synthetic targets in 0.48 s
-    against 0.06 s (8x). A fresh process also skips importing pandera. The
-    risk of serving stale data is bounded by keying on every byte read.
+    against 0.06 s (8x). The risk of serving stale data is bounded by keying
+    on every byte read.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     if not cache:

@@ -31,6 +31,14 @@ DESCRIPTOR_MAX_BYTES = 1_000_000
 DESCRIPTOR_MAX_DEPTH = 32
 #: The Table Schema field types the tables are read as.
 FIELD_TYPES = ("string", "number", "integer", "boolean", "date")
+#: The field types each constraint can be checked on (:mod:`comparison.constraints`); ``required``, ``unique`` and ``enum`` fit all.
+_CONSTRAINT_TYPES = {
+    "minimum": ("number", "integer"),
+    "maximum": ("number", "integer"),
+    "minLength": ("string",),
+    "maxLength": ("string",),
+    "pattern": ("string",),
+}
 #: Characters an Excel workbook (XML 1.0) cannot hold; tab and line ends are fine.
 NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Excel's limit on the text of one cell, counted as Excel counts, in UTF-16 code units.
@@ -130,7 +138,8 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
 
     Each resource needs a name, a safe relative path and typed fields; field
     types must be ones the tables are read as, patterns must be valid regular
-    expressions, and the package's own entries (version, created, title …)
+    expressions, each constraint must fit its field's type (a pattern or a
+    length for text, bounds for numbers), and the package's own entries (version, created, title …)
     must be text that a workbook can hold, ``created`` a date.
     """
     from comparison.paths import name_problem
@@ -186,6 +195,9 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
                 value = constraints.get(bound)
                 if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
                     problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': '{bound}' must be a number, not {shown(repr(value))}"))
+            for key, types in _CONSTRAINT_TYPES.items():
+                if constraints.get(key) is not None and f["type"] not in types:
+                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': '{key}' applies to {' and '.join(types)} fields only, not to {'an' if str(f['type'])[:1] in 'aeiou' else 'a'} {shown(f['type'])} field"))
             enum = constraints.get("enum")
             if enum is not None and not isinstance(enum, list):
                 problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'enum' must be a list"))

@@ -1,10 +1,9 @@
 """Reading the curated CSV files, checked against ``datapackage.yaml``.
 
-The Frictionless descriptor is the single description of every column. The
-pandera schema that checks a table is built from its Table Schema
-constraints (:func:`_pandera_schema`, without the ``frictionless`` package,
-which an installed copy need not have), so the published metadata and the
-validation cannot drift apart.
+The Frictionless descriptor is the single description of every column: its
+types type the columns (:func:`parse_types`) and its constraints are checked
+from it (:mod:`comparison.constraints`), without the ``frictionless``
+package, so the published metadata and the validation cannot drift apart.
 
 The descriptor itself is read, as untrusted input, by :mod:`comparison.descriptor`.
 
@@ -19,15 +18,13 @@ import difflib
 import gc
 import io
 import math
-import re
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
+from comparison import constraints
 from comparison.charsets import guess_encoding
 from comparison.csvfast import plain_cells
 from comparison.descriptor import DESCRIPTOR, EXCEL_CELL_LIMIT, NOT_IN_XML, field_names, read_descriptor, resource_path, resource_schema, utf16_length
@@ -273,45 +270,6 @@ def _unnamed_column_problems(rows: list[list[str]], lines: list[int], header: li
 
 
 # --------------------------------------------------------------------------- typing and checks
-_DTYPES = {"number": "float64", "integer": "Int64", "boolean": "boolean", "date": "datetime64[ns]", "string": "object"}
-
-
-@lru_cache(maxsize=32)
-def _pandera_schema(schema_yaml: str):
-    """The pandera schema of a Table Schema (given as YAML text, for caching).
-
-    Built from the descriptor's constraints: ``required`` (not nullable),
-    ``enum``, ``pattern`` (the whole cell must match, as Table Schema says),
-    ``minimum``/``maximum`` and ``minLength``/``maxLength``. The columns arrive
-    already typed by :func:`parse_types`. Keys and ``unique`` are checked by
-    :func:`check_keys` and :func:`check_unique`, which name the line of the
-    first copy.
-    """
-    import pandera.pandas as pa
-
-    schema = yaml.safe_load(schema_yaml)
-    columns = {}
-    for f in schema["fields"]:
-        c = f.get("constraints") or {}
-        checks = []
-        if "enum" in c:
-            checks.append(pa.Check.isin(c["enum"]))
-        if "pattern" in c:
-            rx = re.compile(str(c["pattern"]))
-            checks.append(pa.Check(lambda s, rx=rx: s.map(lambda v: bool(rx.fullmatch(str(v))), na_action="ignore").astype(bool), name="str_matches"))
-        lo, hi = c.get("minimum"), c.get("maximum")
-        if lo is not None and hi is not None:
-            checks.append(pa.Check.in_range(lo, hi))
-        elif lo is not None:
-            checks.append(pa.Check.greater_than_or_equal_to(lo))
-        elif hi is not None:
-            checks.append(pa.Check.less_than_or_equal_to(hi))
-        if "minLength" in c or "maxLength" in c:
-            checks.append(pa.Check.str_length(c.get("minLength"), c.get("maxLength")))
-        columns[f["name"]] = pa.Column(_DTYPES.get(f["type"], "object"), checks, nullable=not c.get("required", False), coerce=False)
-    return pa.DataFrameSchema(columns)
-
-
 _TYPE_MESSAGES = {
     "number": "is not a number (write digits only, e.g. 60 for 60% and 24000 for 2.4万)",
     "integer": "is not a whole number",
@@ -394,53 +352,19 @@ def _parse_full_width(cells: pd.Series, parsed: pd.Series, kind: str, label: str
     return parsed, [note(label, None, name, message)]
 
 
-def _describe_failure(check: str, case, field: dict) -> str:
-    """A sentence for a failed pandera check on one cell."""
-    shown = "" if case is None or (isinstance(case, float) and pd.isna(case)) else f"'{case}' "
-    name = check.split("(")[0]
-    constraints = field.get("constraints", {})
-    if name == "not_nullable":
-        return "is empty but required"
-    if name == "isin":
-        return f"{shown}is not one of the allowed values: {', '.join(map(str, constraints.get('enum', [])))}"
-    if name == "str_matches":
-        return f"{shown}does not have the expected form (pattern {constraints.get('pattern')})"
-    if name in ("greater_than_or_equal_to", "less_than_or_equal_to", "in_range"):
-        lo, hi = constraints.get("minimum"), constraints.get("maximum")
-        rng = f"at least {lo}" if hi is None else f"at most {hi}" if lo is None else f"between {lo} and {hi}"
-        return f"{shown}is out of range: must be {rng}"
-    if name == "str_length" and isinstance(case, str):
-        longest, shortest = constraints.get("maxLength"), constraints.get("minLength")
-        if longest is not None and len(case) > longest:
-            return f"is {len(case):,} characters long; an Excel cell holds at most {longest:,}: shorten it"
-        if shortest is not None and len(case) < shortest:
-            return f"{shown}is shorter than {shortest:,} characters"
-    return f"{shown}fails the check {check}"
-
-
 def coerce(frame: pd.DataFrame, schema: dict, label: str) -> tuple[pd.DataFrame, list[Finding]]:
-    """Type the string columns of ``frame`` as ``schema`` says and check its constraints.
+    """Type the string columns of ``frame`` as ``schema`` says and check its constraints (:mod:`comparison.constraints`).
 
     Returns the typed frame (bad cells become missing, so later checks still
-    run) and one problem per failing cell, with the line taken from the index.
+    run) and one problem per failing cell, with the line taken from the index:
+    a cell that does not parse is not also reported for a constraint.
     """
-    import pandera.pandas as pa
-
     fields = {f["name"]: f for f in schema["fields"]}
     typed, problems = parse_types(frame, schema, label)
     seen = {(p.line, p.column) for p in problems}
-    try:
-        _pandera_schema(yaml.safe_dump(schema, allow_unicode=True)).validate(typed, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        for rec in exc.failure_cases.itertuples(index=False):
-            column = rec.column if isinstance(rec.column, str) else None
-            if column is None or rec.index is None or pd.isna(rec.index):
-                continue
-            line = int(rec.index)
-            if (line, column) in seen:
-                continue
-            seen.add((line, column))
-            problems.append(Finding(label, line, column, _describe_failure(rec.check, frame.at[line, column], fields[column])))
+    for line, column, kind in constraints.broken(typed, schema):
+        if (line, column) not in seen:
+            problems.append(Finding(label, line, column, constraints.describe(kind, frame.at[line, column], fields[column])))
     return typed, problems
 
 

@@ -57,6 +57,16 @@ def test_bound_that_is_not_a_number(ws):
     refused(ws.run("validate"), D, "period_start_year", "'minimum' must be a number")
 
 
+def test_bound_on_a_text_field(ws):
+    set_descriptor(ws, 'constraints: {required: true, unique: true, pattern: "^[a-z][a-z0-9_]*-[0-9]{4}[a-z]?$"}}', "constraints: {required: true, unique: true, minimum: 3}}")
+    refused(ws.run("validate"), D, "source_id", "'minimum' applies to number and integer fields only, not to a string field")
+
+
+def test_pattern_on_a_number_field(ws):
+    set_descriptor(ws, "{required: true, minimum: 2000, maximum: 2100}}", '{required: true, pattern: "^20"}}')
+    refused(ws.run("validate"), D, "period_start_year", "'pattern' applies to string fields only, not to an integer field")
+
+
 def test_enum_that_is_not_a_list(ws):
     set_descriptor(ws, "enum: [zh-Hans, zh-Hant]", "enum: zh-Hans")
     refused(ws.run("validate"), D, "script", "'enum' must be a list")

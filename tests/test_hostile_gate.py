@@ -80,6 +80,12 @@ def declared_pattern_matches_the_whole_cell(ws):
     return f"{S}, line {line}, column 'text_sha256'", "does not have the expected form"
 
 
+def declared_max_length_shorter_than_excel(ws):
+    set_descriptor(ws, "description: Ambiguities, source defects and how the value was read., constraints: {maxLength: 32767}", "constraints: {maxLength: 40}")
+    line = edit_cells(ws.data / "targets.csv", "target_id", "rushan-2025-t02", notes="长" * 41)
+    return f"{T}, line {line}, column 'notes'", "is 41 characters long; the field allows at most 40"
+
+
 def reversed_document_period(ws):
     line = edit_cells(ws.data / "sources.csv", "source_id", "ningbo-2021", period_start_year="2023", period_end_year="2021")
     return f"{S}, line {line}, column 'period_end_year'", "the period is reversed"
@@ -102,6 +108,7 @@ CASES = [
     cell_over_excel_limit_in_utf16_units,
     declared_unique_column_repeated,
     declared_pattern_matches_the_whole_cell,
+    declared_max_length_shorter_than_excel,
     reversed_document_period,
     zero_width_space_in_an_id,
 ]
