@@ -27,12 +27,12 @@ quantified target of each policy document with the verbatim quote it came from.
 
 EPILOG = """\
 examples:
-  python -m comparison validate --sources ../shared/seeds
-  python -m comparison export --lang en -o comparison.xlsx
-  python -m comparison extract policy.txt --source-id hangzhou-2024 -o candidates.csv
-  python -m comparison build --out build
+  %(prog)s validate --sources ../shared/seeds
+  %(prog)s export --lang en -o comparison.xlsx
+  %(prog)s extract policy.txt --source-id hangzhou-2024 -o candidates.csv
+  %(prog)s build --out build
 
-Run 'python -m comparison COMMAND --help' for the options of one command.
+Run '%(prog)s COMMAND --help' for the options of one command.
 """
 
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"{parser.prog} {args.command}: {len(exc.problems)} problem(s) in the data:", file=sys.stderr)
         _print_problems(exc.problems, sys.stderr)
-        print("Run 'python -m comparison validate' for a full check.", file=sys.stderr)
+        print(f"Run '{parser.prog} validate' for a full check.", file=sys.stderr)
         return 1
     except UserError as exc:
         print(f"{parser.prog} {args.command}: {shown(exc)}", file=sys.stderr)
@@ -162,7 +162,7 @@ def entry() -> None:
         code = _closed_pipe()
     except OSError as exc:  # standard output cannot be written (a full disk, /dev/full)
         _drop_stdout()
-        print(f"python -m comparison: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{_prog()}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         code = 1
     gc.freeze()
     sys.exit(code)

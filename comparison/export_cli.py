@@ -31,11 +31,11 @@ spaces or commas."""
 
 EPILOG = """\
 examples:
-  python -m comparison export -o comparison.xlsx
-  python -m comparison export --lang en -o comparison_en.xlsx
-  python -m comparison export --lang zh-Hant --taiwan -o 比較.xlsx
-  python -m comparison export --cities 宁波市 wuhan --domain workforce -o workforce.xlsx
-  python -m comparison export --topics nursing_bed_share,meal_service -o two.xlsx
+  %(prog)s -o comparison.xlsx
+  %(prog)s --lang en -o comparison_en.xlsx
+  %(prog)s --lang zh-Hant --taiwan -o 比較.xlsx
+  %(prog)s --cities 宁波市 wuhan --domain workforce -o workforce.xlsx
+  %(prog)s --topics nursing_bed_share,meal_service -o two.xlsx
 """
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
+import pytest
+
 from comparison import cli
 
 
@@ -35,3 +37,22 @@ def test_messages_name_the_command_as_typed(monkeypatch):
     assert cli.build_parser().prog == "elderly-care-targets"
     monkeypatch.setattr(cli.sys, "argv", ["/project/comparison/__main__.py", "export"])
     assert cli.build_parser().prog == "python -m comparison"
+
+
+@pytest.mark.parametrize("command", [[], ["export"], ["extract"], ["validate"], ["build"]])
+def test_help_examples_name_the_command_as_typed(monkeypatch, capsys, command):
+    monkeypatch.setattr(cli.sys, "argv", ["/venv/bin/elderly-care-targets", *command])
+    with pytest.raises(SystemExit):
+        cli.main([*command, "--help"])
+    text = capsys.readouterr().out
+    assert "python -m comparison" not in text
+    assert "elderly-care-targets" in text
+
+
+def test_data_error_hint_names_the_command_as_typed(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(cli.sys, "argv", ["/venv/bin/elderly-care-targets"])
+    code = cli.main(["export", "--data", str(tmp_path / "missing"), "-o", str(tmp_path / "x.xlsx")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Run 'elderly-care-targets validate' for a full check." in err and "python -m comparison" not in err
+

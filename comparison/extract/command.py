@@ -20,7 +20,7 @@ def add_parser(subparsers) -> None:
             "and 'reason' (the cue words). Fines, dates, document and article numbers are left out.\n"
             "The rows are candidates: check each one against the text before adding it to the data."
         ),
-        epilog="example:\n  python -m comparison extract policy.txt --source-id hangzhou-2024 -o candidates.csv",
+        epilog="example:\n  %(prog)s policy.txt --source-id hangzhou-2024 -o candidates.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("policy", type=Path, metavar="POLICY.txt", help="the policy text (plain text file)")
