@@ -64,8 +64,13 @@ def _failing(column: pd.Series, field: dict) -> Iterator[tuple[str, np.ndarray]]
         yield "pattern", _where_present(present, [rx.fullmatch(str(v)) is None for v in column[present].tolist()])
     lo, hi = c.get("minimum"), c.get("maximum")
     if lo is not None or hi is not None:
-        values = column.to_numpy(dtype="float64", na_value=np.nan)
-        yield "range", (values < (-np.inf if lo is None else lo)) | (values > (np.inf if hi is None else hi))
+        values = column[present]  # compared as pandas compares them: an integer column exactly, not through float64
+        outside = np.zeros(len(values), dtype=bool)
+        if lo is not None:
+            outside |= (values < lo).to_numpy(dtype=bool)
+        if hi is not None:
+            outside |= (values > hi).to_numpy(dtype=bool)
+        yield "range", _where_present(present, outside)
     shortest, longest = c.get("minLength"), c.get("maxLength")
     if shortest is not None or longest is not None:
         lengths = np.fromiter(map(len, column[present].astype(str).tolist()), dtype=np.int64, count=int(present.sum()))
@@ -81,7 +86,10 @@ def _where_present(present: np.ndarray, flags) -> np.ndarray:
 
 
 def describe(kind: str, cell, field: dict) -> str:
-    """A sentence saying how ``cell`` (the text as written in the file) breaks the constraint ``kind`` of ``field``."""
+    """A sentence saying how ``cell`` (the text as written in the file) breaks the constraint ``kind`` of ``field``.
+
+    Raises :class:`ValueError` for a ``kind`` that is not one of :data:`KINDS`.
+    """
     shown = "" if cell is None or cell is pd.NA or (isinstance(cell, float) and pd.isna(cell)) else f"'{cell}' "
     c = field.get("constraints") or {}
     if kind == "required":
@@ -92,11 +100,14 @@ def describe(kind: str, cell, field: dict) -> str:
         return f"{shown}does not have the expected form (pattern {c.get('pattern')})"
     if kind == "range":
         lo, hi = c.get("minimum"), c.get("maximum")
-        bounds = f"at least {lo}" if hi is None else f"at most {hi}" if lo is None else f"between {lo} and {hi}"
+        bounds = f"at most {hi}" if lo is None else f"at least {lo}" if hi is None else f"between {lo} and {hi}"
         return f"{shown}is out of range: must be {bounds}"
+    if kind != "length":
+        raise ValueError(f"unknown constraint kind {kind!r} (known: {', '.join(KINDS)})")
     longest, shortest = c.get("maxLength"), c.get("minLength")
-    if longest is not None and isinstance(cell, str) and len(cell) > longest:
+    length = len(str(cell))
+    if longest is not None and length > longest:
         if longest == EXCEL_CELL_LIMIT:
-            return f"is {len(cell):,} characters long; an Excel cell holds at most {longest:,}: shorten it"
-        return f"is {len(cell):,} characters long; the field allows at most {longest:,}"
-    return f"{shown}is shorter than {shortest:,} characters"
+            return f"is {length:,} characters long; an Excel cell holds at most {longest:,}: shorten it"
+        return f"is {length:,} characters long; the field allows at most {longest:,}"
+    return f"{shown}is shorter than {shortest or 0:,} characters"

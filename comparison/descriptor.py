@@ -10,6 +10,7 @@ entries must be text a workbook can hold.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,38 @@ from comparison.paths import confined, read_regular_bytes
 DESCRIPTOR = "datapackage.yaml"
 #: libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _readable(construct):
+    """``construct`` (a YAML constructor), but a value it cannot build (a date such as 2026-02-30, an
+    integer of more digits than Python writes out) is a YAML error at that value's line, not a crash."""
+
+    def guarded(loader, node):
+        try:
+            return construct(loader, node)
+        except ValueError as exc:
+            value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            why = str(exc).split(";")[0]  # without Python's advice to raise its digit limit
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read the value {value!r}: {why}", node.start_mark) from None
+
+    return guarded
+
+
+class _FastLoader(_FAST_LOADER):
+    """The safe YAML loader (LibYAML's where installed), with values it cannot build reported as YAML errors."""
+
+
+class _WordingLoader(yaml.SafeLoader):
+    """The pure-Python safe YAML loader, which words a problem as PyYAML always has; values as :class:`_FastLoader`."""
+
+
+for _loader in (_FastLoader, _WordingLoader):
+    for _tag, _construct in (
+        ("tag:yaml.org,2002:int", yaml.constructor.SafeConstructor.construct_yaml_int),
+        ("tag:yaml.org,2002:float", yaml.constructor.SafeConstructor.construct_yaml_float),
+        ("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_timestamp),
+    ):
+        _loader.add_constructor(_tag, _readable(_construct))
 
 
 #: The descriptor is read only up to this size: it describes tables, it does not hold them.
@@ -65,9 +98,9 @@ def _descriptor_cached(path: str, mtime: float, size: int) -> dict:
     try:
         _check_yaml_shape(text, label)
         try:
-            descriptor = yaml.load(text, Loader=_FAST_LOADER)
+            descriptor = yaml.load(text, Loader=_FastLoader)
         except yaml.YAMLError:
-            descriptor = yaml.safe_load(text)  # the pure-Python parser words the problem as it always has
+            descriptor = yaml.load(text, Loader=_WordingLoader)  # the pure-Python parser words the problem as it always has
     except yaml.YAMLError as exc:
         mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
         what = getattr(exc, "problem", None) or str(exc)
@@ -185,23 +218,98 @@ def _descriptor_problems(descriptor, text: str = "") -> list[tuple[int | None, s
             if not isinstance(constraints, dict):
                 problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'constraints' must be a mapping"))
                 continue
-            pattern = constraints.get("pattern")
-            if pattern is not None:
-                try:
-                    re.compile(str(pattern))
-                except (re.error, RecursionError, OverflowError) as exc:
-                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': pattern '{shown(pattern)}' is not a valid regular expression ({exc})"))
-            for bound in ("minimum", "maximum", "minLength", "maxLength"):
-                value = constraints.get(bound)
-                if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': '{bound}' must be a number, not {shown(repr(value))}"))
-            for key, types in _CONSTRAINT_TYPES.items():
-                if constraints.get(key) is not None and f["type"] not in types:
-                    problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': '{key}' applies to {' and '.join(types)} fields only, not to {'an' if str(f['type'])[:1] in 'aeiou' else 'a'} {shown(f['type'])} field"))
-            enum = constraints.get("enum")
-            if enum is not None and not isinstance(enum, list):
-                problems.append((where, f"resource '{shown(name)}', field '{shown(f['name'])}': 'enum' must be a list"))
+            problems += [(where, f"resource '{shown(name)}', field '{shown(f['name'])}': {why}") for why in constraint_problems(constraints, str(f["type"]))]
     return problems
+
+
+def constraint_problems(constraints: dict, field_type: str) -> list[str]:
+    """What is wrong with the ``constraints`` mapping of a field of ``field_type``, one sentence each.
+
+    Only the constraints of Table Schema are known, each with a value of its
+    own kind: ``required`` and ``unique`` true or false; ``minimum`` and
+    ``maximum`` finite numbers; ``minLength`` and ``maxLength`` whole numbers
+    of at least 0; ``pattern`` a valid regular expression; ``enum`` a
+    non-empty list of plain values. A lower bound may not exceed its upper
+    bound, and each constraint must fit the field's type (see
+    :data:`_CONSTRAINT_TYPES`). A misspelt or empty constraint is refused
+    rather than ignored, so that no check is silently switched off.
+    """
+    problems = []
+    for key, value in constraints.items():
+        if key not in _CONSTRAINT_KINDS:
+            problems.append(f"unknown constraint '{shown(str(key))}' (known: {', '.join(_CONSTRAINT_KINDS)})")
+        elif value is None:
+            problems.append(f"'{key}' has no value: give one or leave the constraint out")
+        elif (why := _CONSTRAINT_KINDS[key](value)) is not None:
+            problems.append(f"'{key}' {why} (given: {_given(value)})")
+        elif key in _CONSTRAINT_TYPES and field_type not in _CONSTRAINT_TYPES[key]:
+            types = _CONSTRAINT_TYPES[key]
+            article = "an" if field_type[:1] in "aeiou" else "a"
+            problems.append(f"'{key}' applies to {' and '.join(types)} fields only, not to {article} {shown(field_type)} field")
+    if problems:
+        return problems
+    for lower, upper in (("minimum", "maximum"), ("minLength", "maxLength")):
+        if lower in constraints and upper in constraints and constraints[lower] > constraints[upper]:
+            problems.append(f"'{lower}' ({constraints[lower]}) is greater than '{upper}' ({constraints[upper]}): no value could pass")
+    return problems
+
+
+def _given(value) -> str:
+    """``value`` as a message shows it: its ``repr``, at most 60 characters."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of more digits than Python will write out
+        text = "a number of thousands of digits"
+    return shown(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _flag(value) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def _bound(value) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "must be a number"
+    try:
+        finite = math.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    return None if finite else "must be a finite number"
+
+
+def _length(value) -> str | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else "must be a whole number, 0 or more"
+
+
+def _pattern(value) -> str | None:
+    if not isinstance(value, str):
+        return "must be text (a regular expression)"
+    try:
+        re.compile(value)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"is not a valid regular expression: {exc}"
+    return None
+
+
+def _enum(value) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "must be a list of at least one value"
+    if not all(isinstance(v, (str, int, float, bool)) for v in value):
+        return "must list plain values (text, numbers, true or false), not lists or mappings"
+    return None
+
+
+#: The constraints of Table Schema, each with the check of its value (``None`` when it is well formed).
+_CONSTRAINT_KINDS = {
+    "required": _flag,
+    "unique": _flag,
+    "enum": _enum,
+    "pattern": _pattern,
+    "minimum": _bound,
+    "maximum": _bound,
+    "minLength": _length,
+    "maxLength": _length,
+}
 
 
 def _is_timestamp(value) -> bool:

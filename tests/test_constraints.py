@@ -86,3 +86,30 @@ def test_no_constraints_no_findings():
 )
 def test_describe(kind, cell, constraints, expected):
     assert describe(kind, cell, {"name": "f", "constraints": constraints}) == expected
+
+
+def test_range_compares_integers_exactly():
+    big = 2**53
+    typed = _typed(n=pd.array([big, big + 1, None], dtype="Int64"))
+    assert list(broken(typed, _schema("n", "integer", maximum=big))) == [(3, "n", "range")]
+
+
+def test_an_empty_cell_breaks_only_required_whatever_its_type():
+    typed = _typed(d=pd.Series([pd.NaT], dtype="datetime64[ns]"), n=pd.array([None], dtype="Float64"), s=pd.array([None], dtype="string"))
+    schema = {
+        "fields": [
+            {"name": "d", "type": "date", "constraints": {"enum": ["2025-01-01"]}},
+            {"name": "n", "type": "number", "constraints": {"minimum": 0, "maximum": 1}},
+            {"name": "s", "type": "string", "constraints": {"required": True, "pattern": "x", "minLength": 1}},
+        ]
+    }
+    assert list(broken(typed, schema)) == [(2, "s", "required")]
+
+
+def test_describe_length_of_a_value_that_is_not_text():
+    assert describe("length", 12, {"constraints": {"maxLength": 1}}) == "is 2 characters long; the field allows at most 1"
+
+
+def test_describe_refuses_an_unknown_kind():
+    with pytest.raises(ValueError, match="unknown constraint kind 'unique'"):
+        describe("unique", "x", {"constraints": {}})

@@ -182,3 +182,20 @@ def test_key_repeated_in_one_mapping(ws):
 def test_field_described_twice(ws):
     set_descriptor(ws, "        - {name: title_en,", "        - {name: title_zh, type: string}\n        - {name: title_en,")
     refused(ws.run("validate"), D, "field 'title_zh' is described twice")
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        ("minimum: 2000, maximum: .nan}}", "'maximum' must be a finite number (given: nan)"),
+        ("minimum: 2000, maximum: 1" + "0" * 400 + "}}", "'maximum' must be a finite number"),
+        ("minimum: 2000, maximum: 1" + "0" * 5000 + "}}", "is not valid YAML: cannot read the value '1000"),
+        ("minimum: 2000, maximum: 2026-02-30}}", "is not valid YAML: cannot read the value '2026-02-30': day is out of range for month"),
+        ("minimum: 2100, maximum: 2000}}", "'minimum' (2100) is greater than 'maximum' (2000): no value could pass"),
+        ("minimum: 2000, maximun: 2100}}", "unknown constraint 'maximun'"),
+        ("minimum: 2000, maximum: null}}", "'maximum' has no value"),
+    ],
+)
+def test_constraint_that_would_switch_a_check_off_or_fail_every_cell(ws, new, expected):
+    line = set_descriptor(ws, "minimum: 2000, maximum: 2100}}", new)
+    refused(ws.run("validate"), f"{D}, line {line}", expected)
