@@ -500,7 +500,7 @@ def plot_domain_profile(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None =
     )
     for bars, city in zip(ax.containers, cities):  # one container per city, in hue order
         bars.set_label(city)
-        ax.bar_label(bars, labels=[str(int(p.get_width())) if p.get_width() else "" for p in bars], padding=2, fontsize=7.5, color="0.25")
+        ax.bar_label(bars, labels=[str(int(p.get_width())) for p in bars], padding=2, fontsize=7.5, color="0.25")  # a 0 is written, so that no slot looks like missing data
     ax.tick_params(axis="y", labelsize=9)
     ax.set_xlim(0, counts.to_numpy().max() * 1.12)
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))

@@ -359,7 +359,7 @@ CHART: dict[str, tuple[str, str]] = {
     ),
     "domains_title": ("各市目标的领域分布", "Targets by policy domain"),
     "domains_axis": ("目标与标准数（不含政策参数）", "Targets and standards (policy parameters excluded)"),
-    "no_measure": ("未归入测量项", "no codebook measure"),
+    "no_measure": ("未归入测量项", "No codebook measure"),
 }
 
 #: Every table of words above, for checks that cover them all (the Taiwan glossary test).

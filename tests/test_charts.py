@@ -346,6 +346,13 @@ def test_domain_profile_counts_every_non_parameter_target(dataset):
     assert total == (dataset.targets["kind"] != "parameter").sum()
 
 
+def test_domain_profile_labels_every_bar_with_its_count_zeros_included(dataset):
+    ax = charts.plot_domain_profile(dataset, lang="en")
+    widths = [int(p.get_width()) for c in ax.containers for p in c.patches]
+    labels = [t.get_text() for t in ax.texts if t.get_text() != charts.source_line(dataset, "en")]
+    assert sorted(labels) == sorted(str(w) for w in widths)  # a 0 too: an empty slot would look like missing data
+
+
 def test_domain_profile_lists_domains_in_order(dataset, lang):
     ax = charts.plot_domain_profile(dataset, lang=lang)
     ticks = [t.get_text() for t in ax.get_yticklabels()]
