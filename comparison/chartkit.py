@@ -36,9 +36,10 @@ def _text(key: str, lang: str, **values) -> str:
     return vocab(TEXT, key, lang).format(**values)
 
 
-def _wrap(text: str, lang: str, width: int) -> str:
-    """Break ``text`` into lines of about ``width`` Latin characters (half as many Chinese ones)."""
-    return textwrap.fill(text, width if lang == "en" else max(1, width // 2))
+def _wrap(text: str, lang: str, width: int, indent: str = "") -> str:
+    """Break ``text`` into lines of about ``width`` Latin characters (half as many Chinese ones);
+    lines after the first start with ``indent``."""
+    return textwrap.fill(text, width if lang == "en" else max(1, width // 2), subsequent_indent=indent)
 
 
 def _prepare(ds, lang: str) -> None:

@@ -422,7 +422,7 @@ def plot_per_1000(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
     _prepare(ds, lang)
     table = per_1000_table(ds, lang)
     shown = table.dropna(subset=["per_1000_older_people"]).reset_index(drop=True)
-    ax = _axes(ax, (9, 2.6 + 0.7 * len(shown)))
+    ax = _axes(ax, (11, 2.6 + 0.7 * len(shown)))  # wide: the target labels take much of it
     palette = city_palette(ds)
     bars = ax.barh(
         shown.index, shown["per_1000_older_people"],
@@ -449,7 +449,9 @@ def plot_per_1000(ds: Dataset, *, lang: str = "zh-Hans", ax: Axes | None = None,
 
 
 def _per_1000_value(row, lang: str) -> str:
-    number = f"{row.per_1000_older_people:.2f}"
+    """The figure with two decimals, or two significant digits below 0.01 (so that no target reads as 0.00)."""
+    value = row.per_1000_older_people
+    number = f"{value:.2f}" if value >= 0.01 or value == 0 else f"{value:.2g}"
     return f"{number} {row.unit}" if lang == "en" else f"{number}{row.unit}"
 
 
@@ -466,7 +468,7 @@ def _missing_text(ds: Dataset, table: pd.DataFrame, lang: str) -> str:
         else:
             reason = "; ".join(dict.fromkeys(rows["reason"]))
             lines.append(_text("missing_line", lang, city=names[jid], n=format_number(len(rows), lang), reason=reason))
-    return "\n".join(lines)
+    return "\n".join(_wrap(line, lang, 100, indent="  ") for line in lines)  # a reason can be long: kept inside the figure
 
 
 # --------------------------------------------------------------------------- (e) domain profile

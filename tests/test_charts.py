@@ -18,7 +18,7 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 from comparison import charts, fonts
-from comparison.align import coverage_long, domain_names, jurisdiction_names, per_1000_table, targets_long, topic_names
+from comparison.align import coverage_long, domain_names, jurisdiction_names, per_1000_table, shared_measures, targets_long, topic_names
 
 LANGS = ["zh-Hans", "zh-Hant", "en"]
 
@@ -320,17 +320,33 @@ def test_per_1000_shows_only_comparable_figures(dataset, lang):
 def test_per_1000_gives_the_reason_for_each_missing_city(dataset, lang):
     ax = draw(charts.plot_per_1000(dataset, lang=lang))
     text = "\n".join(t.get_text() for t in ax.texts)
+    joined = _unwrapped(text, lang)
     table = per_1000_table(dataset, lang)
     for reason in table.loc[table["per_1000_older_people"].isna(), "reason"].unique():
-        assert reason in text
+        assert _unwrapped(reason, lang) in joined
     names = jurisdiction_names(dataset, lang)
     assert all(names[j] in text for j in ("rushan", "ningbo", "changle", "wuhan"))
 
 
 def test_per_1000_explains_a_city_without_a_comparable_figure(dataset):
     ax = charts.plot_per_1000(dataset, lang="en")
-    text = "\n".join(t.get_text() for t in ax.texts)
+    text = _unwrapped("\n".join(t.get_text() for t in ax.texts), "en")
     assert "• Rushan (3 count targets): no comparable figure: the cited older population is on another basis" in text
+
+
+def _unwrapped(text: str, lang: str) -> str:
+    """``text`` with its line breaks (and the indent after them) undone, as it reads before wrapping."""
+    return " ".join(text.split()) if lang == "en" else "".join(text.split())
+
+
+def test_per_1000_labels_no_positive_figure_as_zero(dataset):
+    ax = charts.plot_per_1000(dataset, lang="en")
+    widths = [p.get_width() for c in ax.containers for p in c.patches]
+    labels = [t.get_text() for t in ax.texts if t.get_text()[:1].isdigit()]  # the bar labels: "0.88 beds"
+    assert len(labels) == len(widths)
+    for width, label in zip(sorted(widths), sorted(labels, key=lambda t: float(t.split()[0]))):
+        assert float(label.split()[0]) == pytest.approx(width, rel=0.05, abs=0.005)
+        assert width == 0 or float(label.split()[0]) > 0, label
 
 
 def test_per_1000_marks_ratios_stated_by_the_document(dataset):
@@ -357,6 +373,20 @@ def test_domain_profile_lists_domains_in_order(dataset, lang):
     ax = charts.plot_domain_profile(dataset, lang=lang)
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     assert ticks == [*domain_names(dataset, lang), charts.vocab(charts.TEXT, "no_measure", lang)]
+
+
+@pytest.mark.parametrize("chart", ["coverage", "deadlines", "per_1000", "domain_profile", "measure_targets"])
+def test_every_chart_fits_inside_its_figure(dataset, lang, chart):
+    """Nothing is cut off at the figure's edge: title, notes, labels and the source line all fit."""
+    plot = getattr(charts, f"plot_{chart}")
+    measures = shared_measures(dataset) if chart == "measure_targets" else [None]
+    for measure in measures:
+        ax = draw(plot(dataset, lang=lang, **({"measure": measure} if measure else {})))
+        fig = ax.figure
+        drawn = fig.get_tightbbox(fig.canvas.get_renderer())
+        width, height = fig.get_size_inches()
+        assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= width + 0.01 and drawn.y1 <= height + 0.01, (chart, measure, drawn.extents)
+        plt.close(fig)
 
 
 # --------------------------------------------------------------------------- colours
