@@ -23,6 +23,7 @@ from comparison.words import (  # noqa: F401  (re-exported: the package's word t
     PER_1000_HOW,
     POPULATION_BASIS,
     SCRIPT,
+    SINGULAR_EN,
     SOURCE_QUALITY,
     STATUS,
 )
@@ -93,7 +94,7 @@ def format_target(
     if unit_symbol in ("%",):
         amount = f"{op}{number}%"
     elif lang == "en":
-        amount = f"{op}{number} {unit_symbol}"
+        amount = f"{op}{number} {SINGULAR_EN.get(unit_symbol, unit_symbol) if value == 1 else unit_symbol}"
     else:
         amount = f"{op}{number}{unit_symbol}"
     text = amount

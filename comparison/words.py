@@ -120,6 +120,18 @@ SOURCE_QUALITY = {"primary": ("原始来源", "primary"), "secondary": ("转引�
 PER_1000_HOW = {"stated": ("文件所述", "stated"), "computed": ("计算", "computed")}
 ASPIRATIONAL = ("力争", "aim")
 
+#: English unit symbols (``data/units.csv``, ``symbol_en``) in the singular, for a value of exactly 1 ("1 facility").
+#: A unit not listed keeps its symbol.
+SINGULAR_EN = {
+    "beds": "bed",
+    "people": "person",
+    "person-times": "person-time",
+    "facilities": "facility",
+    "items": "item",
+    "years": "year",
+    "years of age": "year of age",
+}
+
 # --------------------------------------------------------------------------- the workbook
 #: Sheets in workbook order: key → name.
 SHEETS: dict[str, tuple[str, str]] = {

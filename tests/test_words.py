@@ -53,3 +53,18 @@ def test_every_word_table_has_both_languages():
     for name, table in words.ALL_TABLES.items():
         for key, pair in table.items():
             assert len(pair) == 2 and all(isinstance(t, str) and t.strip() for t in pair), (name, key)
+
+
+def test_singular_units_name_units_of_the_data(dataset):
+    assert set(words.SINGULAR_EN) <= set(dataset.units["symbol_en"].astype(str))
+
+
+@pytest.mark.parametrize(
+    ("value", "symbol", "expected"),
+    [(1, "items", "1 item (by 2025)"), (2, "items", "2 items (by 2025)"), (1, "m²", "1 m² (by 2025)"), (1, "%", "1% (by 2025)")],
+)
+def test_a_target_of_one_takes_the_singular_in_english(value, symbol, expected):
+    from comparison.labels import format_target
+
+    assert format_target(operator="=", value=value, unit_symbol=symbol, deadline_year=2025, lang="en") == expected
+    assert format_target(operator="=", value=value, unit_symbol="个", deadline_year=2025, lang="zh-Hans") == f"{value}个（2025年）"
