@@ -64,8 +64,9 @@ DESCRIPTOR_MAX_BYTES = 1_000_000
 DESCRIPTOR_MAX_DEPTH = 32
 #: The Table Schema field types the tables are read as.
 FIELD_TYPES = ("string", "number", "integer", "boolean", "date")
-#: The field types each constraint can be checked on (:mod:`comparison.constraints`); ``required``, ``unique`` and ``enum`` fit all.
+#: The field types each constraint can be checked on (:mod:`comparison.constraints`); ``required`` and ``unique`` fit all.
 _CONSTRAINT_TYPES = {
+    "enum": ("string", "number", "integer", "boolean"),
     "minimum": ("number", "integer"),
     "maximum": ("number", "integer"),
     "minLength": ("string",),
@@ -240,12 +241,14 @@ def constraint_problems(constraints: dict, field_type: str) -> list[str]:
             problems.append(f"unknown constraint '{shown(str(key))}' (known: {', '.join(_CONSTRAINT_KINDS)})")
         elif value is None:
             problems.append(f"'{key}' has no value: give one or leave the constraint out")
-        elif (why := _CONSTRAINT_KINDS[key](value)) is not None:
-            problems.append(f"'{key}' {why} (given: {_given(value)})")
         elif key in _CONSTRAINT_TYPES and field_type not in _CONSTRAINT_TYPES[key]:
             types = _CONSTRAINT_TYPES[key]
             article = "an" if field_type[:1] in "aeiou" else "a"
-            problems.append(f"'{key}' applies to {' and '.join(types)} fields only, not to {article} {shown(field_type)} field")
+            problems.append(f"'{key}' applies to {', '.join(types[:-1]) + ' and ' if len(types) > 1 else ''}{types[-1]} fields only, not to {article} {shown(field_type)} field")
+        elif (why := _CONSTRAINT_KINDS[key](value)) is not None:
+            problems.append(f"'{key}' {why} (given: {_given(value)})")
+        elif key == "enum" and (stray := [v for v in value if not _of_type(v, field_type)]):
+            problems.append(f"'enum' lists {_given(stray[0])}, which is not a value of this {shown(field_type)} field (write it as the field's cells hold it)")
     if problems:
         return problems
     for lower, upper in (("minimum", "maximum"), ("minLength", "maxLength")):
@@ -261,6 +264,16 @@ def _given(value) -> str:
     except ValueError:  # an integer of more digits than Python will write out
         text = "a number of thousands of digits"
     return shown(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _of_type(value, field_type: str) -> bool:
+    """Whether ``value`` (from YAML) is a value of a field of ``field_type``: text for a string, a number for a number …"""
+    if field_type == "string":
+        return isinstance(value, str)
+    if field_type == "boolean":
+        return isinstance(value, bool)
+    kinds = (int, float) if field_type == "number" else (int,)
+    return isinstance(value, kinds) and not isinstance(value, bool)
 
 
 def _flag(value) -> str | None:

@@ -388,8 +388,13 @@ def check_keys(frame: pd.DataFrame, schema: dict, label: str) -> list[Finding]:
     return problems
 
 
-def check_unique(frame: pd.DataFrame, schema: dict, label: str) -> list[Finding]:
-    """Repeated values in columns the descriptor declares ``unique``, each named with the line of the first copy."""
+def check_unique(frame: pd.DataFrame, schema: dict, label: str, written: pd.DataFrame | None = None) -> list[Finding]:
+    """Repeated values in columns the descriptor declares ``unique``, each named with the line of the first copy.
+
+    Values are compared as typed (``100`` and ``100.0`` are one number); a
+    message shows the cell as ``written`` in the file (the untyped table, by
+    line) where it is given.
+    """
     key = schema.get("primaryKey")
     key = [key] if isinstance(key, str) else list(key or [])
     problems = []
@@ -403,7 +408,8 @@ def check_unique(frame: pd.DataFrame, schema: dict, label: str) -> list[Finding]
             if value not in first:
                 first[value] = int(line)
             else:
-                problems.append(Finding(label, int(line), f["name"], f"'{value}' appears more than once (first on line {first[value]}); each value must be unique"))
+                cell = value if written is None else written.at[line, f["name"]]
+                problems.append(Finding(label, int(line), f["name"], f"'{cell}' appears more than once (first on line {first[value]}); each value must be unique"))
     return problems
 
 
@@ -422,4 +428,4 @@ def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame | None, list[Fin
     typed, type_problems = coerce(frame, schema, label)
     found = {(p.line, p.column) for p in problems if p.severity == "error"}
     type_problems = [p for p in type_problems if (p.line, p.column) not in found]
-    return typed, problems + type_problems + check_keys(typed, schema, label) + check_unique(typed, schema, label)
+    return typed, problems + type_problems + check_keys(typed, schema, label) + check_unique(typed, schema, label, frame)

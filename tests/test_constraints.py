@@ -113,3 +113,16 @@ def test_describe_length_of_a_value_that_is_not_text():
 def test_describe_refuses_an_unknown_kind():
     with pytest.raises(ValueError, match="unknown constraint kind 'unique'"):
         describe("unique", "x", {"constraints": {}})
+
+
+def test_a_repeated_unique_value_is_shown_as_written():
+    from comparison.tables import check_unique
+
+    written = _typed(n=["100", "7", "1e2"])
+    typed = _typed(n=pd.array([100.0, 7.0, 100.0], dtype="Float64"))
+    schema = {"fields": [{"name": "n", "type": "number", "constraints": {"unique": True}}]}
+    (finding,) = check_unique(typed, schema, "t.csv", written)
+    assert (finding.line, finding.column) == (4, "n")
+    assert finding.message.startswith("'1e2' appears more than once (first on line 2)")
+    (unwritten,) = check_unique(typed, schema, "t.csv")
+    assert unwritten.message.startswith("'100.0' appears")

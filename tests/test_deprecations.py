@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from readback import workbook_cells
 
 from comparison import align, charts, selection
 from comparison.deprecation import REMOVED_IN, renamed_note
@@ -71,7 +72,7 @@ def test_align_functions_with_indicators(dataset):
 def test_write_workbook_with_indicators(dataset, tmp_path):
     new = write_workbook(dataset, tmp_path / "topics.xlsx", lang="en", topics=TOPICS)
     old = former(lambda: write_workbook(dataset, tmp_path / "indicators.xlsx", lang="en", indicators=TOPICS), "topics=")
-    assert old.read_bytes() == new.read_bytes()
+    assert workbook_cells(old) == workbook_cells(new)  # the bytes differ by the zip entries' times
 
 
 def test_plot_indicator_targets(dataset):

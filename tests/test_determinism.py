@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from readback import workbook_cells
 
 from comparison.build import write_tables
 from comparison.dataset import load_dataset
@@ -43,14 +43,6 @@ def builds(tmp_path_factory) -> tuple[Path, Path]:
 
 def files(folder: Path, pattern: str) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob(pattern))}
-
-
-def workbook_cells(path: Path) -> dict[str, list[tuple]]:
-    book = load_workbook(path, read_only=True)
-    try:
-        return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
-    finally:
-        book.close()
 
 
 def test_builds_write_the_same_files(builds):
