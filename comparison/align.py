@@ -44,7 +44,6 @@ from comparison.selection import (  # noqa: F401 (SelectionError and resolve_ind
     resolve_measures,
     resolve_topics,
 )
-from comparison.tables import gc_paused
 
 #: The population basis on which per-1000-older-people figures are compared.
 COMPARABLE_POPULATION_BASIS = "census2020_resident"
@@ -106,7 +105,6 @@ def measure_topics(ds: Dataset) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- the long table
-@gc_paused()
 def targets_long(ds: Dataset, lang: str = "zh-Hans", *, taiwan: bool = False) -> pd.DataFrame:
     """One row per target, joined to its source, jurisdiction, measure, topic, domain and unit.
 
@@ -391,7 +389,6 @@ def shared_measures(ds: Dataset) -> list[str]:
 
 
 # --------------------------------------------------------------------------- side by side
-@gc_paused()
 def comparison_table(
     ds: Dataset,
     lang: str = "zh-Hans",
@@ -438,8 +435,7 @@ def comparison_table(
     ``coverage_long(ds)`` when already at hand. ``indicators``, the former
     name of ``topics``, is deprecated and removed in 0.3.0.
     """
-    # stacklevel 3: the gc_paused decorator stands between this function and its caller.
-    topics = renamed_keyword("comparison_table", "topics", topics, "indicators", indicators, stacklevel=3)
+    topics = renamed_keyword("comparison_table", "topics", topics, "indicators", indicators)
     check_lang(lang)
     if long is None:
         long = targets_long(ds, lang, taiwan=taiwan)

@@ -21,7 +21,7 @@ from comparison.deprecation import warn_renamed
 from comparison.descriptor import DESCRIPTOR, read_descriptor, resource_path
 from comparison.errors import DataError, Finding, UnsafePathError, display_path
 from comparison.paths import default_data_dir, read_regular_bytes
-from comparison.tables import gc_paused, read_table
+from comparison.tables import read_table
 
 #: The tables of the data package, in the order they are read.
 TABLES = (
@@ -279,7 +279,6 @@ def _gate_problems(tables: dict[str, pd.DataFrame], descriptor: dict, data_dir: 
     return problems
 
 
-@gc_paused()
 def _load_checked(data_dir: Path) -> Dataset:
     """Read and check every table (the uncached path of :func:`load_dataset`)."""
     descriptor = read_descriptor(data_dir)

@@ -36,7 +36,6 @@ from comparison.errors import DataError, Finding, UnsafePathError, display_path
 from comparison.numerals import normalise_many, quote_states_value
 from comparison.paths import SOURCES_ENV, confined, default_data_dir, default_sources_dir, read_regular_bytes, regular_file_problem, sources_required
 from comparison.script import match_key
-from comparison.tables import gc_paused
 
 #: Deadlines may fall this many years after a plan's last year (targets "by 2025" in a 2021–2023 plan are unusual but possible).
 DEADLINE_SLACK_YEARS = 2
@@ -394,7 +393,6 @@ def _fmt(value: float) -> str:
 
 
 # --------------------------------------------------------------------------- the whole check
-@gc_paused()
 def validate(
     data_dir: Path | str | None = None,
     sources_dir: Path | str | None = None,
