@@ -521,3 +521,11 @@ def test_corpus_candidates_quote_their_source(sources_dir, codebook):
         for _, row in frame.iterrows():
             assert match_key(row["quote"]) in key
             assert quote_states_value(row["quote"], row["value"], row["unit_id"])
+
+
+def test_one_candidate_is_counted_in_the_singular(tmp_path):
+    policy = tmp_path / "policy.txt"
+    policy.write_text("到2025年，养老机构护理型床位占比达到60%以上。\n", encoding="utf-8")
+    done = run_cli("extract", str(policy), "--source-id", SOURCE_ID, "-o", str(tmp_path / "c.csv"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 candidate target from "), done.stdout

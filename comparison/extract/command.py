@@ -66,12 +66,17 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.buffer.write(csv_text.encode("utf-8"))
         sys.stdout.flush()
-        print(f"{len(frame)} candidate targets from {shown}.", file=sys.stderr)
+        print(f"{_count(frame)} from {shown}.", file=sys.stderr)
         return 0
     try:
         write_atomically(args.output, csv_text.encode("utf-8"))
     except OSError as exc:
         raise UserError(f"cannot write {display_path(args.output)}: {exc.strerror or exc}") from None
-    print(f"{len(frame)} candidate targets from {shown} written to {display_path(args.output)}.")
+    print(f"{_count(frame)} from {shown} written to {display_path(args.output)}.")
     return 0
+
+
+def _count(frame) -> str:
+    """``1 candidate target`` or ``N candidate targets``."""
+    return f"{len(frame)} candidate target{'' if len(frame) == 1 else 's'}"
 
