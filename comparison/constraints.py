@@ -27,7 +27,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from .descriptor import EXCEL_CELL_LIMIT
+from comparison.descriptor import EXCEL_CELL_LIMIT
 
 #: The constraints in the order they are checked; a cell is reported for the first one it breaks.
 KINDS = ("required", "enum", "pattern", "range", "length")

@@ -242,9 +242,10 @@ def constraint_problems(constraints: dict, field_type: str) -> list[str]:
         elif value is None:
             problems.append(f"'{key}' has no value: give one or leave the constraint out")
         elif key in _CONSTRAINT_TYPES and field_type not in _CONSTRAINT_TYPES[key]:
-            types = _CONSTRAINT_TYPES[key]
+            *others, last = _CONSTRAINT_TYPES[key]
+            types = f"{', '.join(others)} and {last}" if others else last
             article = "an" if field_type[:1] in "aeiou" else "a"
-            problems.append(f"'{key}' applies to {', '.join(types[:-1]) + ' and ' if len(types) > 1 else ''}{types[-1]} fields only, not to {article} {shown(field_type)} field")
+            problems.append(f"'{key}' applies to {types} fields only, not to {article} {shown(field_type)} field")
         elif (why := _CONSTRAINT_KINDS[key](value)) is not None:
             problems.append(f"'{key}' {why} (given: {_given(value)})")
         elif key == "enum" and (stray := [v for v in value if not _of_type(v, field_type)]):
@@ -266,14 +267,18 @@ def _given(value) -> str:
     return shown(text if len(text) <= 60 else text[:57] + "...")
 
 
+def _is_number(value, *, whole: bool = False) -> bool:
+    """Whether ``value`` (from YAML) is a number (an integer if ``whole``); true and false are not numbers."""
+    return isinstance(value, int if whole else (int, float)) and not isinstance(value, bool)
+
+
 def _of_type(value, field_type: str) -> bool:
     """Whether ``value`` (from YAML) is a value of a field of ``field_type``: text for a string, a number for a number …"""
     if field_type == "string":
         return isinstance(value, str)
     if field_type == "boolean":
         return isinstance(value, bool)
-    kinds = (int, float) if field_type == "number" else (int,)
-    return isinstance(value, kinds) and not isinstance(value, bool)
+    return _is_number(value, whole=field_type == "integer")
 
 
 def _flag(value) -> str | None:
@@ -281,7 +286,7 @@ def _flag(value) -> str | None:
 
 
 def _bound(value) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not _is_number(value):
         return "must be a number"
     try:
         finite = math.isfinite(float(value))
@@ -291,7 +296,7 @@ def _bound(value) -> str | None:
 
 
 def _length(value) -> str | None:
-    return None if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else "must be a whole number, 0 or more"
+    return None if _is_number(value, whole=True) and value >= 0 else "must be a whole number, 0 or more"
 
 
 def _pattern(value) -> str | None:

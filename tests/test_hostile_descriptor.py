@@ -42,34 +42,38 @@ def test_invalid_regular_expression(ws, command):
     refused(ws.run(*args), f"{D}, line {line}", "text_sha256", "not a valid regular expression")
 
 
-def test_unknown_field_type(ws):
-    set_descriptor(ws, "{name: title_zh, type: string", "{name: title_zh, type: varchar")
-    refused(ws.run("validate"), D, "title_zh", "unknown type 'varchar'")
-
-
-def test_constraints_that_are_not_a_mapping(ws):
-    set_descriptor(ws, "{name: title_zh, type: string, description: Full title in Simplified Chinese., constraints: {required: true}}", "{name: title_zh, type: string, constraints: 5}")
-    refused(ws.run("validate"), D, "title_zh", "'constraints' must be a mapping")
-
-
-def test_bound_that_is_not_a_number(ws):
-    set_descriptor(ws, "minimum: 2000, maximum: 2100}}", "minimum: two thousand, maximum: 2100}}")
-    refused(ws.run("validate"), D, "period_start_year", "'minimum' must be a number")
-
-
-def test_bound_on_a_text_field(ws):
-    set_descriptor(ws, 'constraints: {required: true, unique: true, pattern: "^[a-z][a-z0-9_]*-[0-9]{4}[a-z]?$"}}', "constraints: {required: true, unique: true, minimum: 3}}")
-    refused(ws.run("validate"), D, "source_id", "'minimum' applies to number and integer fields only, not to a string field")
-
-
-def test_pattern_on_a_number_field(ws):
-    set_descriptor(ws, "{required: true, minimum: 2000, maximum: 2100}}", '{required: true, pattern: "^20"}}')
-    refused(ws.run("validate"), D, "period_start_year", "'pattern' applies to string fields only, not to an integer field")
-
-
-def test_enum_that_is_not_a_list(ws):
-    set_descriptor(ws, "enum: [zh-Hans, zh-Hant]", "enum: zh-Hans")
-    refused(ws.run("validate"), D, "script", "'enum' must be a list")
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        pytest.param("{name: title_zh, type: string", "{name: title_zh, type: varchar", "title_zh", "unknown type 'varchar'", id="unknown-field-type"),
+        pytest.param(
+            "{name: title_zh, type: string, description: Full title in Simplified Chinese., constraints: {required: true}}",
+            "{name: title_zh, type: string, constraints: 5}",
+            "title_zh",
+            "'constraints' must be a mapping",
+            id="constraints-not-a-mapping",
+        ),
+        pytest.param("minimum: 2000, maximum: 2100}}", "minimum: two thousand, maximum: 2100}}", "period_start_year", "'minimum' must be a number", id="bound-not-a-number"),
+        pytest.param(
+            'constraints: {required: true, unique: true, pattern: "^[a-z][a-z0-9_]*-[0-9]{4}[a-z]?$"}}',
+            "constraints: {required: true, unique: true, minimum: 3}}",
+            "source_id",
+            "'minimum' applies to number and integer fields only, not to a string field",
+            id="bound-on-a-text-field",
+        ),
+        pytest.param(
+            "{required: true, minimum: 2000, maximum: 2100}}",
+            '{required: true, pattern: "^20"}}',
+            "period_start_year",
+            "'pattern' applies to string fields only, not to an integer field",
+            id="pattern-on-a-number-field",
+        ),
+        pytest.param("enum: [zh-Hans, zh-Hant]", "enum: zh-Hans", "script", "'enum' must be a list", id="enum-not-a-list"),
+    ],
+)
+def test_malformed_field_is_refused(ws, old, new, field, expected):
+    set_descriptor(ws, old, new)
+    refused(ws.run("validate"), D, field, expected)
 
 
 def test_resource_described_twice(ws):
